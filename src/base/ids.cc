@@ -1,0 +1,72 @@
+#include "base/ids.h"
+
+#include <sys/random.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <string_view>
+
+namespace fw {
+
+void RandomBytes(void* out, size_t n) {
+  auto* p = static_cast<unsigned char*>(out);
+  while (n > 0) {
+    ssize_t got = getrandom(p, n, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      std::abort();
+    }
+    p += got;
+    n -= static_cast<size_t>(got);
+  }
+}
+
+namespace {
+constexpr char kHex[] = "0123456789abcdef";
+}
+
+std::string NewHexId32() {
+  unsigned char b[16];
+  RandomBytes(b, sizeof b);
+  std::string out(32, '0');
+  for (int i = 0; i < 16; ++i) {
+    out[2 * i] = kHex[b[i] >> 4];
+    out[2 * i + 1] = kHex[b[i] & 15];
+  }
+  return out;
+}
+
+std::string NewUuid() {
+  unsigned char b[16];
+  RandomBytes(b, sizeof b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  std::string out;
+  out.reserve(36);
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kHex[b[i] >> 4]);
+    out.push_back(kHex[b[i] & 15]);
+  }
+  return out;
+}
+
+uint64_t RandomBelow(uint64_t bound) {
+  if (bound <= 1) return 0;
+  // Rejection sampling avoids modulo bias.
+  const uint64_t limit = UINT64_MAX - (UINT64_MAX % bound);
+  uint64_t v;
+  do {
+    RandomBytes(&v, sizeof v);
+  } while (v >= limit);
+  return v % bound;
+}
+
+std::string RandomString(size_t n, std::string_view alphabet) {
+  std::string out;
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) out.push_back(alphabet[RandomBelow(alphabet.size())]);
+  return out;
+}
+
+}  // namespace fw

@@ -1,0 +1,76 @@
+// The SQLite implementations of the repository interfaces, bound to one connection for the
+// length of one transaction.
+#pragma once
+
+#include "store/repositories.h"
+#include "store/sqlite/database.h"
+
+namespace fw::store::sqlite {
+
+class SqliteAccounts final : public AccountRepository {
+ public:
+  explicit SqliteAccounts(Database* db) : db_(db) {}
+  Status InsertDomain(const DomainRecord& d) override;
+  Status InsertUser(const UserRecord& u) override;
+  Status InsertCredential(const CredentialRecord& c) override;
+  Status InsertProject(const ProjectRecord& p) override;
+  Result<std::optional<DomainRecord>> FindDomainById(const std::string& id) override;
+  Result<std::optional<DomainRecord>> FindDomainByName(const std::string& name) override;
+  Result<std::vector<DomainRecord>> ListDomains() override;
+  Result<std::optional<UserRecord>> FindUserById(const std::string& id) override;
+  Result<std::optional<UserRecord>> FindUserByName(const std::string& domain_id,
+                                                   const std::string& name) override;
+  Result<std::vector<UserRecord>> ListUsers(const std::string& domain_id) override;
+  Result<std::optional<CredentialRecord>> FindCredential(const std::string& ak) override;
+  Result<std::vector<CredentialRecord>> ListCredentials() override;
+  Result<std::optional<ProjectRecord>> FindProjectById(const std::string& id) override;
+  Result<std::vector<ProjectRecord>> ListProjects(const ProjectFilter& filter) override;
+
+ private:
+  Database* db_;
+};
+
+class SqliteTokens final : public TokenRepository {
+ public:
+  explicit SqliteTokens(Database* db) : db_(db) {}
+  Status Insert(const TokenRecord& t) override;
+  Result<std::optional<TokenRecord>> Find(const std::string& token_hash) override;
+  Status Delete(const std::string& token_hash) override;
+  Result<int64_t> DeleteExpired(TimePoint now) override;
+
+ private:
+  Database* db_;
+};
+
+class SqliteJobs final : public JobRepository {
+ public:
+  explicit SqliteJobs(Database* db) : db_(db) {}
+  Result<std::string> Enqueue(const NewJob& job, TimePoint now) override;
+  Result<std::optional<JobRecord>> ClaimNext(const std::string& owner, TimePoint now,
+                                             std::chrono::milliseconds lease,
+                                             const std::vector<std::string>& kinds) override;
+  Status Heartbeat(const std::string& id, const std::string& owner, TimePoint now,
+                   std::chrono::milliseconds lease) override;
+  Status Finish(const std::string& id, const std::string& owner, JobState state,
+                const std::string& result, TimePoint now) override;
+  Result<std::optional<JobRecord>> Get(const std::string& id) override;
+  Result<std::vector<JobRecord>> ListByResource(const std::string& resource_key) override;
+
+ private:
+  Database* db_;
+};
+
+class SqliteRepositories final : public Repositories {
+ public:
+  explicit SqliteRepositories(Database* db) : accounts_(db), tokens_(db), jobs_(db) {}
+  AccountRepository& accounts() override { return accounts_; }
+  TokenRepository& tokens() override { return tokens_; }
+  JobRepository& jobs() override { return jobs_; }
+
+ private:
+  SqliteAccounts accounts_;
+  SqliteTokens tokens_;
+  SqliteJobs jobs_;
+};
+
+}  // namespace fw::store::sqlite

@@ -1,0 +1,119 @@
+#include "http/client.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+
+namespace fw::http {
+namespace {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+}  // namespace
+
+const std::string* ClientResponse::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (HeaderNameEquals(k, name)) return &v;
+  }
+  return nullptr;
+}
+
+class Client::Impl {
+ public:
+  Impl(std::string host, uint16_t port, std::chrono::milliseconds timeout)
+      : host_(std::move(host)), port_(port), timeout_(timeout) {}
+
+  Result<ClientResponse> Send(std::string_view method, std::string_view target,
+                              const HeaderList& headers, std::string_view body) {
+    // One retry on a stale keep-alive connection.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      beast::error_code ec;
+      if (!stream_) {
+        stream_.emplace(ioc_);
+        stream_->expires_after(timeout_);
+        stream_->connect(tcp::endpoint(asio::ip::make_address(host_), port_), ec);
+        if (ec) {
+          stream_.reset();
+          return Unavailable("connect: " + ec.message());
+        }
+      }
+      bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+      if (req.method() == bhttp::verb::unknown) req.method_string(method);
+      bool has_host = false;
+      for (const auto& [k, v] : headers) {
+        req.insert(k, v);
+        if (HeaderNameEquals(k, "host")) has_host = true;
+      }
+      if (!has_host) req.set(bhttp::field::host, HostPort());
+      req.body() = std::string(body);
+      req.prepare_payload();
+      req.keep_alive(true);
+      stream_->expires_after(timeout_);
+      bhttp::write(*stream_, req, ec);
+      if (!ec) {
+        bhttp::response_parser<bhttp::string_body> parser;
+        parser.body_limit(1ull << 30);
+        if (method == "HEAD") parser.skip(true);
+        bhttp::read(*stream_, buffer_, parser, ec);
+        if (!ec) {
+          auto& msg = parser.get();
+          ClientResponse out;
+          out.status = static_cast<int>(msg.result_int());
+          for (const auto& f : msg) {
+            out.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
+          }
+          out.body = std::move(msg.body());
+          if (!msg.keep_alive()) stream_.reset();
+          return out;
+        }
+      }
+      stream_.reset();
+      buffer_.clear();
+      if (attempt == 1) return Unavailable("request failed: " + ec.message());
+    }
+    return Unavailable("request failed");
+  }
+
+  Result<std::string> SendRaw(std::string_view bytes) {
+    beast::tcp_stream s(ioc_);
+    beast::error_code ec;
+    s.expires_after(timeout_);
+    s.connect(tcp::endpoint(asio::ip::make_address(host_), port_), ec);
+    if (ec) return Unavailable("connect: " + ec.message());
+    asio::write(s, asio::buffer(bytes.data(), bytes.size()), ec);
+    if (ec) return Unavailable("write: " + ec.message());
+    std::string out;
+    char buf[4096];
+    while (true) {
+      size_t n = s.read_some(asio::buffer(buf), ec);
+      out.append(buf, n);
+      if (ec) break;
+    }
+    if (ec == beast::error::timeout && out.empty()) return Unavailable("timeout");
+    return out;
+  }
+
+  std::string HostPort() const { return host_ + ":" + std::to_string(port_); }
+
+ private:
+  std::string host_;
+  uint16_t port_;
+  std::chrono::milliseconds timeout_;
+  asio::io_context ioc_;
+  std::optional<beast::tcp_stream> stream_;
+  beast::flat_buffer buffer_;
+};
+
+Client::Client(std::string host, uint16_t port, std::chrono::milliseconds timeout)
+    : impl_(std::make_unique<Impl>(std::move(host), port, timeout)) {}
+Client::~Client() = default;
+Result<ClientResponse> Client::Send(std::string_view method, std::string_view target,
+                                    const HeaderList& headers, std::string_view body) {
+  return impl_->Send(method, target, headers, body);
+}
+Result<std::string> Client::SendRaw(std::string_view bytes) { return impl_->SendRaw(bytes); }
+std::string Client::HostPort() const { return impl_->HostPort(); }
+
+}  // namespace fw::http

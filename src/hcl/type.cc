@@ -103,10 +103,10 @@ Type Type::Object(std::vector<std::pair<std::string, Type>> attributes) {
   std::vector<ObjectAttribute> attrs;
   attrs.reserve(attributes.size());
   for (auto& [name, type] : attributes) attrs.push_back({std::move(name), std::move(type), false, {}});
-  return Object(std::move(attrs));
+  return ObjectWithOptional(std::move(attrs));
 }
 
-Type Type::Object(std::vector<ObjectAttribute> attributes) {
+Type Type::ObjectWithOptional(std::vector<ObjectAttribute> attributes) {
   std::sort(attributes.begin(), attributes.end(),
             [](const ObjectAttribute& a, const ObjectAttribute& b) { return a.name < b.name; });
   auto node = std::make_shared<Node>();
@@ -168,7 +168,7 @@ Type Type::WithoutOptionalAttributes() const {
       for (const ObjectAttribute& a : Attributes()) {
         attrs.push_back({a.name, a.type.WithoutOptionalAttributes(), false, {}});
       }
-      return Object(std::move(attrs));
+      return ObjectWithOptional(std::move(attrs));
     }
     default:
       return *this;
@@ -369,7 +369,7 @@ static Result<Type> TypeFromJsonValue(const json::JsonValue& j) {
         it->optional = true;
       }
     }
-    return Type::Object(std::move(attrs));
+    return Type::ObjectWithOptional(std::move(attrs));
   }
   return InvalidArgument("invalid type kind \"" + kind + "\"");
 }

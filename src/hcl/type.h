@@ -52,7 +52,8 @@ class Type {
   static Type Tuple(std::vector<Type> elements);
   // Attribute names must be unique; order does not matter (attributes are kept sorted by name).
   static Type Object(std::vector<std::pair<std::string, Type>> attributes);
-  static Type Object(std::vector<ObjectAttribute> attributes);
+  // Object type whose attributes may be optional (type constraints only).
+  static Type ObjectWithOptional(std::vector<ObjectAttribute> attributes);
   static Type EmptyObject() { return Object(std::vector<std::pair<std::string, Type>>{}); }
   static Type EmptyTuple() { return Tuple({}); }
 

@@ -1,0 +1,309 @@
+// Expression nodes of the HCL AST (both syntaxes lower to these).
+//
+// Every node has a Kind and a Range. Walk with `expr.kind()` + `expr.As<T>()` (a static cast),
+// or with ForEachChild (ast.h). Literals keep their source text (numbers exactly as written) so
+// that the value layer can parse them; template literal parts are already decoded and have
+// their strip markers applied.
+//
+// Thread-safety: immutable after parsing; safe to read from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hcl/source.h"
+
+namespace fw::hcl {
+
+struct JsonValue;
+
+enum class ExprKind : uint8_t {
+  kLiteral,            // LiteralExpr: null, bool, number (text), string (decoded)
+  kTemplate,           // TemplateExpr: parts concatenated into a string
+  kTemplateWrap,       // TemplateWrapExpr: "${x}" alone, yields x unconverted
+  kTemplateIf,         // TemplateIfExpr: %{ if } … %{ else } … %{ endif } (inside templates)
+  kTemplateFor,        // TemplateForExpr: %{ for k, v in coll } … %{ endfor }
+  kScopeTraversal,     // ScopeTraversalExpr: var.x.y[0]
+  kRelativeTraversal,  // RelativeTraversalExpr: <expr>.x[0]
+  kFunctionCall,       // FunctionCallExpr
+  kConditional,        // ConditionalExpr: c ? a : b
+  kBinaryOp,           // BinaryOpExpr
+  kUnaryOp,            // UnaryOpExpr
+  kTuple,              // TupleExpr: [a, b]
+  kObject,             // ObjectExpr: {k = v}
+  kFor,                // ForExpr: [for …] / {for …}
+  kSplat,              // SplatExpr: src.*.x / src[*].x
+  kAnonSymbol,         // AnonSymbolExpr: the "current element" inside a splat's Each
+  kIndex,              // IndexExpr: <expr>[key] with a non-constant key or source
+  kParens,             // ParensExpr: (expr)
+  kInvalid,            // InvalidExpr: placeholder left where a syntax error was reported
+};
+
+std::string_view ExprKindName(ExprKind kind);
+
+class Expression {
+ public:
+  virtual ~Expression() = default;
+  Expression(const Expression&) = delete;
+  Expression& operator=(const Expression&) = delete;
+
+  ExprKind kind() const { return kind_; }
+  const Range& range() const { return range_; }
+  void set_range(Range r) { range_ = std::move(r); }  // for builders (parsers)
+
+  template <typename T>
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
+
+  // Set on the top expression that a JSON value lowered to (json_body.h): static analysis
+  // (ExprAsKeyword, AbsTraversalForExpr) reinterprets JSON strings through it.
+  const JsonValue* json_origin() const { return json_origin_; }
+  void set_json_origin(const JsonValue* v) { json_origin_ = v; }
+
+ protected:
+  Expression(ExprKind kind, Range range) : range_(std::move(range)), kind_(kind) {}
+
+ private:
+  Range range_;
+  const JsonValue* json_origin_ = nullptr;
+  ExprKind kind_;
+};
+
+using ExprPtr = std::unique_ptr<Expression>;
+
+enum class LiteralKind : uint8_t { kNull, kBool, kNumber, kString };
+
+class LiteralExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kLiteral;
+  LiteralExpr(Range r, LiteralKind k, std::string text)
+      : Expression(kKind, std::move(r)), literal_kind(k), text(std::move(text)) {}
+  LiteralKind literal_kind;
+  // kNumber: the source text ("1.5e3"); kString: the decoded value; kBool: "true"/"false";
+  // kNull: "null".
+  std::string text;
+  bool bool_value() const { return text == "true"; }
+};
+
+// One step of a traversal. Root and Attr steps carry `name`; Index steps carry a constant key
+// (`name` holds its text and `key_is_string` says whether it is a string or a number literal).
+enum class StepKind : uint8_t { kRoot, kAttr, kIndex, kSplat };
+
+struct TraversalStep {
+  StepKind kind = StepKind::kRoot;
+  bool key_is_string = false;
+  bool legacy_index = false;  // foo.0 (HIL compatibility)
+  std::string name;
+  Range range;
+};
+
+struct Traversal {
+  std::vector<TraversalStep> steps;
+
+  bool empty() const { return steps.empty(); }
+  bool IsAbsolute() const { return !steps.empty() && steps[0].kind == StepKind::kRoot; }
+  std::string_view RootName() const {
+    return IsAbsolute() ? std::string_view(steps[0].name) : std::string_view();
+  }
+  Range range() const;
+  // "aws_instance.foo[0].id" (string keys quoted).
+  std::string ToString() const;
+};
+
+class ScopeTraversalExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kScopeTraversal;
+  ScopeTraversalExpr(Range r, Traversal t) : Expression(kKind, std::move(r)), traversal(std::move(t)) {}
+  Traversal traversal;  // absolute: steps[0] is the root
+};
+
+class RelativeTraversalExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kRelativeTraversal;
+  RelativeTraversalExpr(Range r, ExprPtr src, Traversal t)
+      : Expression(kKind, std::move(r)), source(std::move(src)), traversal(std::move(t)) {}
+  ExprPtr source;
+  Traversal traversal;  // relative: no root step
+};
+
+class FunctionCallExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kFunctionCall;
+  explicit FunctionCallExpr(Range r) : Expression(kKind, std::move(r)) {}
+  std::string name;  // may be namespaced: "provider::aws::arn_parse"
+  std::vector<ExprPtr> args;
+  bool expand_final = false;  // f(a, list...)
+  Range name_range;
+  Range open_paren_range;
+  Range close_paren_range;
+};
+
+class ConditionalExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kConditional;
+  ConditionalExpr(Range r, ExprPtr c, ExprPtr t, ExprPtr f)
+      : Expression(kKind, std::move(r)),
+        condition(std::move(c)),
+        true_result(std::move(t)),
+        false_result(std::move(f)) {}
+  ExprPtr condition;
+  ExprPtr true_result;
+  ExprPtr false_result;
+};
+
+enum class BinaryOp : uint8_t {
+  kOr, kAnd, kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual,
+  kAdd, kSubtract, kMultiply, kDivide, kModulo,
+};
+std::string_view BinaryOpSymbol(BinaryOp op);
+
+class BinaryOpExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kBinaryOp;
+  BinaryOpExpr(Range r, BinaryOp o, ExprPtr l, ExprPtr rhs_expr)
+      : Expression(kKind, std::move(r)), op(o), lhs(std::move(l)), rhs(std::move(rhs_expr)) {}
+  BinaryOp op;
+  ExprPtr lhs;
+  ExprPtr rhs;
+};
+
+enum class UnaryOp : uint8_t { kNot, kNegate };
+
+class UnaryOpExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kUnaryOp;
+  UnaryOpExpr(Range r, UnaryOp o, ExprPtr v)
+      : Expression(kKind, std::move(r)), op(o), operand(std::move(v)) {}
+  UnaryOp op;
+  ExprPtr operand;
+};
+
+class TupleExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kTuple;
+  explicit TupleExpr(Range r) : Expression(kKind, std::move(r)) {}
+  std::vector<ExprPtr> elements;
+};
+
+struct ObjectItem {
+  // A bare identifier key (`{foo = 1}`) is a kString LiteralExpr with bare_key = true: it is the
+  // literal name, never a variable. Any other key (`(foo)`, `"foo"`, `"${x}"`) is an expression.
+  ExprPtr key;
+  ExprPtr value;
+  bool bare_key = false;
+};
+
+class ObjectExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kObject;
+  explicit ObjectExpr(Range r) : Expression(kKind, std::move(r)) {}
+  std::vector<ObjectItem> items;
+};
+
+class ForExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kFor;
+  explicit ForExpr(Range r) : Expression(kKind, std::move(r)) {}
+  bool is_object() const { return key_expr != nullptr; }
+  std::string key_var;    // empty when only one variable is declared
+  std::string value_var;
+  ExprPtr collection;
+  ExprPtr key_expr;       // object form only
+  ExprPtr value_expr;
+  ExprPtr condition;      // may be null
+  bool grouping = false;  // object form: v... groups values by key
+};
+
+class SplatExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kSplat;
+  SplatExpr(Range r, ExprPtr src, ExprPtr each_expr, bool full_splat, Range marker)
+      : Expression(kKind, std::move(r)),
+        source(std::move(src)),
+        each(std::move(each_expr)),
+        full(full_splat),
+        marker_range(std::move(marker)) {}
+  ExprPtr source;
+  // Evaluated once per element, with the element bound to the AnonSymbolExpr it contains
+  // (`each` is the AnonSymbolExpr itself for a bare `x[*]`).
+  ExprPtr each;
+  bool full;  // [*] (attributes and indexes follow) vs .* (attributes only)
+  Range marker_range;
+};
+
+class AnonSymbolExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kAnonSymbol;
+  explicit AnonSymbolExpr(Range r) : Expression(kKind, std::move(r)) {}
+};
+
+class IndexExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kIndex;
+  IndexExpr(Range r, ExprPtr c, ExprPtr k, Range brackets)
+      : Expression(kKind, std::move(r)),
+        collection(std::move(c)),
+        key(std::move(k)),
+        bracket_range(std::move(brackets)) {}
+  ExprPtr collection;
+  ExprPtr key;
+  Range bracket_range;
+};
+
+class ParensExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kParens;
+  ParensExpr(Range r, ExprPtr e) : Expression(kKind, std::move(r)), inner(std::move(e)) {}
+  ExprPtr inner;
+};
+
+class TemplateExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kTemplate;
+  explicit TemplateExpr(Range r) : Expression(kKind, std::move(r)) {}
+  // Literal parts are kString LiteralExprs; others are interpolated expressions or
+  // TemplateIf/TemplateFor directives.
+  std::vector<ExprPtr> parts;
+  bool heredoc = false;
+  // True when the template has no interpolations or directives (a plain string).
+  bool IsStringLiteral() const {
+    return parts.empty() || (parts.size() == 1 && parts[0]->kind() == ExprKind::kLiteral);
+  }
+};
+
+class TemplateWrapExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kTemplateWrap;
+  TemplateWrapExpr(Range r, ExprPtr e) : Expression(kKind, std::move(r)), wrapped(std::move(e)) {}
+  ExprPtr wrapped;
+};
+
+class TemplateIfExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kTemplateIf;
+  explicit TemplateIfExpr(Range r) : Expression(kKind, std::move(r)) {}
+  ExprPtr condition;
+  ExprPtr then_template;  // TemplateExpr
+  ExprPtr else_template;  // TemplateExpr or null
+};
+
+class TemplateForExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kTemplateFor;
+  explicit TemplateForExpr(Range r) : Expression(kKind, std::move(r)) {}
+  std::string key_var;  // empty when only one variable is declared
+  std::string value_var;
+  ExprPtr collection;
+  ExprPtr body;  // TemplateExpr
+};
+
+class InvalidExpr final : public Expression {
+ public:
+  static constexpr ExprKind kKind = ExprKind::kInvalid;
+  explicit InvalidExpr(Range r) : Expression(kKind, std::move(r)) {}
+};
+
+}  // namespace fw::hcl

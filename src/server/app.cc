@@ -1,0 +1,103 @@
+#include "server/app.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "api/common/json.h"
+#include "api/iam/iam_api.h"
+#include "auth/authenticator.h"
+#include "auth/token_service.h"
+#include "base/log.h"
+#include "http/server.h"
+#include "server/admin_routes.h"
+#include "server/dispatcher.h"
+#include "store/store.h"
+
+namespace fw::server {
+
+struct App::Parts {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<auth::TokenService> tokens;
+  std::unique_ptr<auth::Authenticator> authenticator;
+  api::ApiRouter router;
+  std::unique_ptr<Dispatcher> dispatcher;
+  std::unique_ptr<http::Server> http;
+  BootstrapResult bootstrap;
+};
+
+App::App(ServerConfig config, const Clock* clock)
+    : config_(std::move(config)),
+      clock_(clock ? *clock : SystemClock::Instance()),
+      parts_(std::make_unique<Parts>()) {}
+
+App::~App() { Stop(); }
+
+Status App::Start() {
+  FW_RETURN_IF_ERROR(Validate(config_));
+  FW_ASSIGN_OR_RETURN(ListenAddress listen, ParseListen(config_.listen));
+  std::error_code ec;
+  std::filesystem::create_directories(config_.data_dir, ec);
+  if (ec) {
+    return Unavailable("cannot create the data directory " + config_.data_dir + ": " +
+                       ec.message());
+  }
+  Parts& p = *parts_;
+  store::SqliteOptions store_options;
+  store_options.path = config_.data_dir + "/formwork.db";
+  store_options.connections = config_.store_connections;
+  FW_ASSIGN_OR_RETURN(p.store, store::OpenSqliteStore(store_options));
+  FW_ASSIGN_OR_RETURN(p.bootstrap, EnsureDefaultAccount(*p.store, config_, clock_));
+  if (p.bootstrap.generated_password) {
+    // Kept (owner-only) so that `formwork credentials` can show it again.
+    std::string path = PasswordFilePath(config_.data_dir);
+    std::ofstream out(path, std::ios::trunc);
+    out << *p.bootstrap.generated_password << "\n";
+    out.close();
+    ::chmod(path.c_str(), 0600);
+  }
+
+  p.tokens = std::make_unique<auth::TokenService>(*p.store, clock_, config_.token_ttl);
+  (void)p.tokens->PurgeExpired();
+  auth::VerifyOptions verify;
+  verify.max_clock_skew = config_.max_clock_skew;
+  p.authenticator = std::make_unique<auth::Authenticator>(*p.store, *p.tokens, clock_, verify);
+
+  api::iam::RegisterIamRoutes(p.router, {p.store.get(), p.tokens.get(), &clock_});
+  RegisterAdminRoutes(p.router, {p.store.get()});
+
+  p.dispatcher = std::make_unique<Dispatcher>(
+      p.router, *p.authenticator, "http://" + listen.host + ":" + std::to_string(listen.port));
+  http::ServerOptions http_options;
+  http_options.host = listen.host;
+  http_options.port = listen.port;
+  http_options.io_threads = config_.io_threads;
+  http_options.worker_threads = config_.worker_threads;
+  http_options.max_header_bytes = config_.max_header_bytes;
+  http_options.read_timeout = config_.read_timeout;
+  http_options.idle_timeout = config_.idle_timeout;
+  http_options.log_requests = config_.log_requests;
+  p.http = std::make_unique<http::Server>(http_options, *p.dispatcher);
+  FW_RETURN_IF_ERROR(p.http->Start());
+  Log(LogLevel::kInfo, "started",
+      {{"listen", p.http->host() + ":" + std::to_string(p.http->port())},
+       {"data_dir", config_.data_dir}});
+  return Status::Ok();
+}
+
+void App::Stop() {
+  if (!parts_) return;
+  if (parts_->http) parts_->http->Stop();
+  if (parts_->store) parts_->store->Close();
+}
+
+void App::Wait() {
+  if (parts_ && parts_->http) parts_->http->Wait();
+}
+
+const std::string& App::host() const { return parts_->http->host(); }
+uint16_t App::port() const { return parts_->http->port(); }
+const BootstrapResult& App::bootstrap() const { return parts_->bootstrap; }
+
+}  // namespace fw::server

@@ -174,6 +174,36 @@ class NumberOps {
     return e;
   }
 
+  // Aligns two inline coefficients to the smaller exponent without overflow; false if it would.
+  static bool AlignSmall(const Number& a, const Number& b, int64_t* ca, int64_t* cb, int64_t* e) {
+    static constexpr int64_t kPow10[] = {1,
+                                         10,
+                                         100,
+                                         1000,
+                                         10000,
+                                         100000,
+                                         1000000,
+                                         10000000,
+                                         100000000,
+                                         1000000000,
+                                         10000000000,
+                                         100000000000,
+                                         1000000000000,
+                                         10000000000000,
+                                         100000000000000,
+                                         1000000000000000,
+                                         10000000000000000,
+                                         100000000000000000,
+                                         1000000000000000000};
+    *ca = a.small_;
+    *cb = b.small_;
+    *e = std::min(a.exponent_, b.exponent_);
+    int64_t da = a.exponent_ - *e, db = b.exponent_ - *e;
+    if (da > 18 || db > 18) return false;
+    return !__builtin_mul_overflow(*ca, kPow10[da], ca) &&
+           !__builtin_mul_overflow(*cb, kPow10[db], cb);
+  }
+
   static Result<Number> AddImpl(const Number& a, const Number& b) {
     if (a.kind_ == Kind::kSmall && b.kind_ == Kind::kSmall && a.exponent_ == b.exponent_) {
       int64_t r;
@@ -184,6 +214,12 @@ class NumberOps {
           return n;
         }
         return MakeSmall(r, a.exponent_);
+      }
+    }
+    if (a.kind_ == Kind::kSmall && b.kind_ == Kind::kSmall) {
+      int64_t ca, cb, e, r;
+      if (AlignSmall(a, b, &ca, &cb, &e) && !__builtin_add_overflow(ca, cb, &r)) {
+        return MakeSmall(r, e);
       }
     }
     if (a.IsInfinite() || b.IsInfinite()) {
@@ -270,6 +306,10 @@ class NumberOps {
     int sa = a.Sign(), sb = b.Sign();
     if (sa != sb) return sa < sb ? -1 : 1;
     if (sa == 0) return 0;
+    if (a.kind_ == Kind::kSmall && b.kind_ == Kind::kSmall) {
+      int64_t x, y, e;
+      if (AlignSmall(a, b, &x, &y, &e)) return x < y ? -1 : (x > y ? 1 : 0);
+    }
     cpp_int ca = Coef(a), cb = Coef(b);
     // Compare magnitudes by leading digit position first.
     int64_t ma = a.exponent_ + DigitCount(ca), mb = b.exponent_ + DigitCount(cb);

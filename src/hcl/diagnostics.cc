@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "hcl/lexer.h"
+
 namespace fw::hcl {
 
 void Diagnostics::AddError(std::string summary, std::string detail, std::optional<Range> subject,
@@ -37,9 +39,29 @@ bool Diagnostics::HasErrors() const {
 namespace {
 
 // Replaces tabs by one space so that the caret line stays aligned (columns count a tab as one).
+// Invalid UTF-8 bytes become '?' so that the snippet itself is valid text.
 std::string Printable(std::string_view line) {
-  std::string out(line);
-  std::replace(out.begin(), out.end(), '\t', ' ');
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      out += ' ';
+      ++i;
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+    } else {
+      size_t len = Utf8SequenceLength(line, i);
+      if (len == 0) {
+        out += '?';
+        ++i;
+      } else {
+        out.append(line.substr(i, len));
+        i += len;
+      }
+    }
+  }
   return out;
 }
 

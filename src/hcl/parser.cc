@@ -58,20 +58,17 @@ std::string_view Parser::Text(const Token& t) const {
 bool Parser::Enter() {
   ++depth_;
   if (depth_ <= options_.max_depth) return true;
-  if (!depth_reported_) {
-    depth_reported_ = true;
-    Error("Nesting too deep",
-          "This configuration nests blocks, brackets or expressions more than " +
-              std::to_string(options_.max_depth) + " levels deep, which is not supported.",
-          R(tokens_[pos_]));
-  }
-  error_ = true;
+  Error("Nesting too deep",
+        "This configuration nests blocks, brackets or expressions more than " +
+            std::to_string(options_.max_depth) + " levels deep, which is not supported.",
+        R(tokens_[pos_]));
   return false;
 }
 
 void Parser::Error(std::string summary, std::string detail, const Range& r) {
   if (error_) return;
   error_ = true;
+  error_braces_ = open_braces_;
   diags_.AddError(std::move(summary), std::move(detail), r);
 }
 
@@ -84,7 +81,8 @@ void Parser::ErrorAtToken(const Token& t, std::string summary, std::string detai
 }
 
 void Parser::RecoverToNewline() {
-  std::vector<TokenType> open;
+  std::vector<TokenType> open(static_cast<size_t>(error_braces_), TokenType::kOBrace);
+  error_braces_ = 0;
   for (;;) {
     const Token& t = tokens_[pos_];
     switch (t.type) {
@@ -308,6 +306,7 @@ bool Parser::ParseBlockRest(Body& body, const Token& type_tok) {
 }
 
 bool Parser::ParseOneLineBlockBody(Block& block) {
+  BraceGuard braces(*this);
   block.body = std::make_unique<Body>();
   Body& body = *block.body;
   const Token& open = tokens_[pos_ - 1];

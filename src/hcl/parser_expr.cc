@@ -417,6 +417,7 @@ ExprPtr Parser::ParseTuple() {
 
 ExprPtr Parser::ParseObject() {
   const Token& open = Next();
+  BraceGuard braces(*this);
   DepthGuard guard(*this);
   if (!guard.ok()) return Invalid(R(open));
   PushNewlines(true);

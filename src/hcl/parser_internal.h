@@ -55,7 +55,20 @@ class Parser {
   // Reports an error at `r` unless one is already pending for this item.
   void Error(std::string summary, std::string detail, const Range& r);
   // For kInvalid / kBadUTF8 tokens: the lexer already reported them.
-  void SilentError() { error_ = true; }
+  void SilentError() {
+    if (!error_) error_braces_ = open_braces_;
+    error_ = true;
+  }
+  // Counts the braces of the item being parsed, so that recovery after an error inside an
+  // object or one-line block skips to its closing brace rather than stopping there.
+  class BraceGuard {
+   public:
+    explicit BraceGuard(Parser& p) : p_(p) { ++p_.open_braces_; }
+    ~BraceGuard() { --p_.open_braces_; }
+
+   private:
+    Parser& p_;
+  };
   void ErrorAtToken(const Token& t, std::string summary, std::string detail_prefix);
   // Skips to the end of the current line (respecting bracket nesting), leaving a newline, EOF
   // or an unmatched closing brace as the next token.
@@ -116,7 +129,8 @@ class Parser {
   size_t pos_ = 0;
   int depth_ = 0;
   bool error_ = false;
-  bool depth_reported_ = false;
+  int open_braces_ = 0;
+  int error_braces_ = 0;
   bool unclosed_reported_ = false;
   std::vector<bool> ignore_newlines_;
 };

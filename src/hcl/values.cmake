@@ -7,6 +7,7 @@ add_library(fw_hcl_values
   ${CMAKE_CURRENT_LIST_DIR}/convert.cc
   ${CMAKE_CURRENT_LIST_DIR}/unify.cc
   ${CMAKE_CURRENT_LIST_DIR}/value_json.cc
+  ${CMAKE_CURRENT_LIST_DIR}/value_ops.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions/function.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions/string_basic.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions/collection_basic.cc
@@ -28,6 +29,7 @@ formwork_test(hcl_values_test
     ${CMAKE_CURRENT_LIST_DIR}/value_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/convert_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/value_json_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/value_ops_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/values_data_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/values_property_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/functions/function_test.cc

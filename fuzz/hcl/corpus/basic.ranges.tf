@@ -1,0 +1,4 @@
+name = "x-${var.é}"
+block "l" {
+  list = [a.b, f(1)]
+}

@@ -1,0 +1,12 @@
+simple   = var.name
+indexed  = aws_instance.web[0].id
+keyed    = local.map["key"].value
+legacy   = aws_instance.web.0.id
+dynamic  = local.list[var.i].name
+call_rel = element(var.list, 0).name
+attr_sp  = aws_instance.web.*.id
+attr_sp2 = aws_instance.web.*.id[0]
+full_sp  = var.list[*].tags["Name"]
+bare_sp  = var.list[*]
+nested   = var.a[*].b[*].c
+neg_idx  = var.list[-1]

@@ -387,7 +387,7 @@ size_t Value::Hash() const {
 }
 
 // cty's canonical encoding of a set element, used to order elements that are not primitives.
-static void AppendSetKey(const Value& v, std::string* out) {
+static void AppendSetKey(const Value& v, std::string* out, bool exact) {
   if (!v.IsKnown()) {
     out->push_back('?');
     return;
@@ -400,15 +400,12 @@ static void AppendSetKey(const Value& v, std::string* out) {
   switch (t.kind()) {
     case TypeKind::kNumber: {
       const Number& n = v.AsNumber();
-      if (n.IsSmallInt()) {
-        char buf[40];
-        // Go's %g with 10 digits: integers below 1e10 print in full.
-        double d = n.ToDouble();
-        std::snprintf(buf, sizeof buf, "%.10g", d);
-        out->append(buf);
+      if (exact) {
+        out->append(n.ToString());
       } else if (n.IsInfinite()) {
         out->append(n.Sign() > 0 ? "+Inf" : "-Inf");
       } else {
+        // cty writes numbers with Go's %g at 10 significant digits.
         char buf[40];
         std::snprintf(buf, sizeof buf, "%.10g", n.ToDouble());
         out->append(buf);
@@ -430,7 +427,7 @@ static void AppendSetKey(const Value& v, std::string* out) {
     for (size_t i = 0; i < elems.size(); ++i) {
       json::AppendString(out, v.Keys()[i]);
       out->push_back(':');
-      AppendSetKey(elems[i], out);
+      AppendSetKey(elems[i], out, exact);
       out->push_back(';');
     }
     out->push_back('}');
@@ -439,7 +436,7 @@ static void AppendSetKey(const Value& v, std::string* out) {
   bool structural = t.IsObject() || t.IsTuple();
   out->push_back(structural ? '<' : '[');
   for (const Value& e : elems) {
-    AppendSetKey(e, out);
+    AppendSetKey(e, out, exact);
     out->push_back(';');
   }
   out->push_back(structural ? '>' : ']');
@@ -460,8 +457,14 @@ bool SetElementLess(const Value& a, const Value& b) {
       return !a.AsBool() && b.AsBool();
     default: {
       std::string ka, kb;
-      AppendSetKey(a, &ka);
-      AppendSetKey(b, &kb);
+      AppendSetKey(a, &ka, false);
+      AppendSetKey(b, &kb, false);
+      if (ka != kb) return ka < kb;
+      // cty's key rounds numbers; break ties exactly so that equal values end up adjacent.
+      ka.clear();
+      kb.clear();
+      AppendSetKey(a, &ka, true);
+      AppendSetKey(b, &kb, true);
       return ka < kb;
     }
   }

@@ -52,7 +52,10 @@ class Client::Impl {
       req.keep_alive(true);
       stream_->expires_after(timeout_);
       bhttp::write(*stream_, req, ec);
-      if (!ec) {
+      // A server may answer (413) and close before reading all of the body: read anyway.
+      const bool write_failed = static_cast<bool>(ec);
+      if (!ec || ec == asio::error::broken_pipe || ec == asio::error::connection_reset) {
+        ec = {};
         bhttp::response_parser<bhttp::string_body> parser;
         parser.body_limit(1ull << 30);
         if (method == "HEAD") parser.skip(true);
@@ -65,7 +68,7 @@ class Client::Impl {
             out.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
           }
           out.body = std::move(msg.body());
-          if (!msg.keep_alive()) stream_.reset();
+          if (!msg.keep_alive() || write_failed) stream_.reset();
           return out;
         }
       }

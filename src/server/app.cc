@@ -6,7 +6,9 @@
 #include <fstream>
 
 #include "api/common/json.h"
+#include "api/cdm/cdm_api.h"
 #include "api/iam/iam_api.h"
+#include "api/rfs/rfs_api.h"
 #include "auth/authenticator.h"
 #include "auth/token_service.h"
 #include "base/log.h"
@@ -65,6 +67,8 @@ Status App::Start() {
   p.authenticator = std::make_unique<auth::Authenticator>(*p.store, *p.tokens, clock_, verify);
 
   api::iam::RegisterIamRoutes(p.router, {p.store.get(), p.tokens.get(), &clock_});
+  api::cdm::RegisterCdmRoutes(p.router);
+  api::rfs::RegisterRfsRoutes(p.router);
   RegisterAdminRoutes(p.router, {p.store.get()});
 
   p.dispatcher = std::make_unique<Dispatcher>(

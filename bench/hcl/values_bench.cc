@@ -120,7 +120,8 @@ BENCHMARK(BM_ValueCopyObject);
 
 void BM_SetOf1000Strings(benchmark::State& state) {
   std::vector<Value> elems;
-  for (int i = 0; i < 1000; ++i) elems.push_back(Value::String("sg-" + std::to_string(i * 7919 % 1000)));
+  for (int i = 0; i < 1000; ++i)
+    elems.push_back(Value::String("sg-" + std::to_string(i * 7919 % 1000)));
   for (auto _ : state) {
     Value s = Value::Set(Type::String(), elems);
     benchmark::DoNotOptimize(s);

@@ -16,7 +16,7 @@ std::string Quote(std::string_view s) {
 
 bool PrimitiveConvertible(const Type& in, const Type& out, bool unsafe) {
   if (in.kind() == out.kind()) return true;
-  if (out.kind() == TypeKind::kString) return true;  // number/bool -> string: safe
+  if (out.kind() == TypeKind::kString) return true;   // number/bool -> string: safe
   if (in.kind() == TypeKind::kString) return unsafe;  // string -> number/bool: unsafe
   return false;                                       // number <-> bool: never
 }
@@ -110,8 +110,8 @@ class Converter {
         std::string lower = s;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (lower == "true" || lower == "false") {
-          return PathError(path, "a bool is required; to convert from string, use lowercase \"" +
-                                     lower + "\"");
+          return PathError(
+              path, "a bool is required; to convert from string, use lowercase \"" + lower + "\"");
         }
         return PathError(path, "a bool is required");
       }
@@ -142,9 +142,8 @@ class Converter {
       out.push_back(std::move(r).value());
     }
     if (ety.HasDynamic() && !out.empty()) {
-      bool same = std::all_of(out.begin(), out.end(), [&](const Value& v) {
-        return v.type().Equals(out.front().type());
-      });
+      bool same = std::all_of(out.begin(), out.end(),
+                              [&](const Value& v) { return v.type().Equals(out.front().type()); });
       if (!same) {
         Type unified;
         auto u = UnifyValues(out, &unified);
@@ -177,7 +176,8 @@ class Converter {
     Type rty = ResultElementType(elems, ety);
     std::vector<std::pair<std::string, Value>> entries;
     entries.reserve(elems.size());
-    for (size_t i = 0; i < elems.size(); ++i) entries.emplace_back(in.Keys()[i], std::move(elems[i]));
+    for (size_t i = 0; i < elems.size(); ++i)
+      entries.emplace_back(in.Keys()[i], std::move(elems[i]));
     return Value::Map(std::move(rty), std::move(entries));
   }
 
@@ -201,8 +201,7 @@ class Converter {
     attrs.reserve(want.Attributes().size());
     for (const ObjectAttribute& a : want.Attributes()) {
       const Value* v = in.Get(a.name);
-      PathStep::Kind kind =
-          in.type().IsMap() ? PathStep::Kind::kKey : PathStep::Kind::kAttribute;
+      PathStep::Kind kind = in.type().IsMap() ? PathStep::Kind::kKey : PathStep::Kind::kAttribute;
       path->push_back(PathStep{kind, a.name, 0});
       Result<Value> r = Value();
       if (v != nullptr && !(v->IsNull() && a.optional && a.default_value)) {
@@ -356,13 +355,15 @@ std::string MismatchMessage(const Type& got, const Type& want) {
   }
   if (got.IsCollection() && want.IsCollection()) {
     if (got.IsMap() != want.IsMap()) return want.FriendlyNameForConstraint() + " required";
-    std::string noun = want.IsList() ? "list element type" : (want.IsSet() ? "set element type"
-                                                                             : "map element type");
+    std::string noun = want.IsList() ? "list element type"
+                                     : (want.IsSet() ? "set element type" : "map element type");
     return "incorrect " + noun + ": " + MismatchMessage(got.ElementType(), wety);
   }
   bool confusing = true;
-  if (got.IsPrimitive() != want.IsPrimitive()) confusing = false;
-  else if (want.kind() == TypeKind::kString) confusing = false;
+  if (got.IsPrimitive() != want.IsPrimitive())
+    confusing = false;
+  else if (want.kind() == TypeKind::kString)
+    confusing = false;
   else if ((want.kind() == TypeKind::kBool && got.kind() == TypeKind::kNumber) ||
            (want.kind() == TypeKind::kNumber && got.kind() == TypeKind::kBool)) {
     confusing = false;

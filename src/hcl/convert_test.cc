@@ -6,7 +6,9 @@ namespace fw::hcl {
 namespace {
 
 Value S(std::string s) { return Value::String(std::move(s)); }
-std::string Err(const Result<Value>& r) { return r.ok() ? "ok: " + r->DebugString() : r.status().message(); }
+std::string Err(const Result<Value>& r) {
+  return r.ok() ? "ok: " + r->DebugString() : r.status().message();
+}
 
 TEST(ConvertTest, Primitives) {
   EXPECT_EQ(Convert(Value::Int(5), Type::String())->AsString(), "5");
@@ -86,7 +88,8 @@ TEST(ConvertTest, OptionalAttributesAndDefaults) {
   EXPECT_TRUE(r->Get("tags")->IsNull());
   EXPECT_EQ(r->Get("tags")->type(), Type::Map(Type::String()));
   EXPECT_FALSE(r->type().HasOptionalAttributes());
-  auto r2 = Convert(Value::Object({{"name", S("web")}, {"port", Value::Null(Type::Number())}}), want);
+  auto r2 =
+      Convert(Value::Object({{"name", S("web")}, {"port", Value::Null(Type::Number())}}), want);
   EXPECT_EQ(r2->Get("port")->AsNumber(), Number(80));  // null takes the default too
   auto r3 = Convert(Value::Object({{"name", S("web")}, {"port", S("8080")}}), want);
   EXPECT_EQ(r3->Get("port")->AsNumber(), Number(8080));
@@ -119,12 +122,15 @@ TEST(UnifyTest, Basics) {
             Type::List(Type::String()));
   EXPECT_EQ(*UnifyTypes({Type::Tuple({Type::String()}), Type::List(Type::Number())}),
             Type::List(Type::String()));
-  EXPECT_EQ(*UnifyTypes({Type::Object({{"a", Type::String()}}), Type::Object({{"a", Type::Number()}})}),
-            Type::Object({{"a", Type::String()}}));
-  EXPECT_EQ(*UnifyTypes({Type::Object({{"a", Type::String()}}), Type::Object({{"b", Type::Number()}})}),
-            Type::Map(Type::String()));
-  EXPECT_EQ(*UnifyTypes({Type::Tuple({Type::String()}), Type::Tuple({Type::Number(), Type::Number()})}),
-            Type::List(Type::String()));
+  EXPECT_EQ(
+      *UnifyTypes({Type::Object({{"a", Type::String()}}), Type::Object({{"a", Type::Number()}})}),
+      Type::Object({{"a", Type::String()}}));
+  EXPECT_EQ(
+      *UnifyTypes({Type::Object({{"a", Type::String()}}), Type::Object({{"b", Type::Number()}})}),
+      Type::Map(Type::String()));
+  EXPECT_EQ(
+      *UnifyTypes({Type::Tuple({Type::String()}), Type::Tuple({Type::Number(), Type::Number()})}),
+      Type::List(Type::String()));
   EXPECT_FALSE(UnifyTypes({Type::Object({}), Type::Tuple({})}).has_value());
 }
 

@@ -47,7 +47,6 @@ int64_t DigitCount(const cpp_int& c) {
   return est;
 }
 
-
 const cpp_int& PrecisionLimit() {
   static const cpp_int limit = Pow10(Number::kPrecisionDigits);
   return limit;
@@ -267,7 +266,8 @@ class NumberOps {
       return n;
     }
     cpp_int ca = Coef(a), cb = Coef(b);
-    int64_t k = std::max<int64_t>(0, Number::kPrecisionDigits + 2 + DigitCount(cb) - DigitCount(ca));
+    int64_t k =
+        std::max<int64_t>(0, Number::kPrecisionDigits + 2 + DigitCount(cb) - DigitCount(ca));
     ca *= Pow10(k);
     cpp_int q, r;
     boost::multiprecision::divide_qr(ca, cb, q, r);
@@ -369,7 +369,8 @@ class NumberOps {
   }
 
   // Parses mantissa digits (with optional '.') and an optional exponent; `text` has no sign.
-  static Result<Number> ParseUnsigned(std::string_view text, bool negative, bool allow_empty_parts) {
+  static Result<Number> ParseUnsigned(std::string_view text, bool negative,
+                                      bool allow_empty_parts) {
     static const Status kBad = InvalidArgument("a number is required");
     size_t i = 0;
     std::string digits;

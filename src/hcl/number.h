@@ -45,7 +45,7 @@ class Number {
   // Largest |exponent| accepted by the parsers (1e100000 is accepted, 1e100001 is not).
   static constexpr int64_t kMaxParseExponent = 100000;
 
-  Number() = default;  // zero
+  Number() = default;               // zero
   Number(int64_t v) : small_(v) {}  // NOLINT(google-explicit-constructor): numbers are ints too.
   Number(int v) : small_(v) {}      // NOLINT(google-explicit-constructor)
 

@@ -10,7 +10,9 @@ Number P(std::string_view s) {
   EXPECT_TRUE(r.ok()) << s << ": " << r.status().ToString();
   return r.ok() ? *r : Number();
 }
-std::string F(const Result<Number>& r) { return r.ok() ? r->ToString() : "error: " + r.status().message(); }
+std::string F(const Result<Number>& r) {
+  return r.ok() ? r->ToString() : "error: " + r.status().message();
+}
 
 TEST(NumberTest, ParsesAndFormatsLikeTerraform) {
   EXPECT_EQ(P("123").ToString(), "123");

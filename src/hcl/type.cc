@@ -10,9 +10,9 @@ namespace fw::hcl {
 
 struct Type::Node {
   TypeKind kind = TypeKind::kDynamic;
-  Type element;                         // list/set/map (dynamic otherwise)
-  std::vector<Type> elements;           // tuple
-  std::vector<ObjectAttribute> attrs;   // object, sorted by name
+  Type element;                        // list/set/map (dynamic otherwise)
+  std::vector<Type> elements;          // tuple
+  std::vector<ObjectAttribute> attrs;  // object, sorted by name
   size_t hash = 0;
   bool has_dynamic = false;
   bool has_optional = false;
@@ -50,8 +50,8 @@ Type::Type() : node_(DynamicNode()) {}
 
 // Built from a Type whose node_ may be null only inside the dynamic node itself.
 static std::shared_ptr<const Type::Node> MakePrimitive(TypeKind kind) {
-  auto node = std::make_shared<Type::Node>(Type::Node{kind, Type(std::shared_ptr<const Type::Node>()),
-                                                      {}, {}, 0, false, false});
+  auto node = std::make_shared<Type::Node>(
+      Type::Node{kind, Type(std::shared_ptr<const Type::Node>()), {}, {}, 0, false, false});
   node->hash = static_cast<size_t>(kind) * 0x100000001b3ULL + 17;
   node->has_dynamic = kind == TypeKind::kDynamic;
   return node;
@@ -102,7 +102,8 @@ Type Type::Tuple(std::vector<Type> elements) {
 Type Type::Object(std::vector<std::pair<std::string, Type>> attributes) {
   std::vector<ObjectAttribute> attrs;
   attrs.reserve(attributes.size());
-  for (auto& [name, type] : attributes) attrs.push_back({std::move(name), std::move(type), false, {}});
+  for (auto& [name, type] : attributes)
+    attrs.push_back({std::move(name), std::move(type), false, {}});
   return ObjectWithOptional(std::move(attrs));
 }
 
@@ -141,8 +142,9 @@ const std::vector<ObjectAttribute>& Type::Attributes() const {
 }
 const ObjectAttribute* Type::FindAttribute(std::string_view name) const {
   const auto& attrs = Attributes();
-  auto it = std::lower_bound(attrs.begin(), attrs.end(), name,
-                             [](const ObjectAttribute& a, std::string_view n) { return a.name < n; });
+  auto it =
+      std::lower_bound(attrs.begin(), attrs.end(), name,
+                       [](const ObjectAttribute& a, std::string_view n) { return a.name < n; });
   if (it == attrs.end() || it->name != name) return nullptr;
   return &*it;
 }

@@ -26,7 +26,8 @@ TEST(TypeTest, EqualityAndHash) {
   EXPECT_FALSE(a == Type::Object({{"a", Type::List(Type::String())}}));
   EXPECT_FALSE(Type::List(Type::String()) == Type::Set(Type::String()));
   EXPECT_EQ(Type(), Type::Dynamic());
-  Type opt = Type::ObjectWithOptional(std::vector<ObjectAttribute>{{"a", Type::String(), true, nullptr}});
+  Type opt =
+      Type::ObjectWithOptional(std::vector<ObjectAttribute>{{"a", Type::String(), true, nullptr}});
   EXPECT_FALSE(opt == Type::Object({{"a", Type::String()}}));
   EXPECT_EQ(opt.WithoutOptionalAttributes(), Type::Object({{"a", Type::String()}}));
   EXPECT_TRUE(Type::List(Type::Dynamic()).HasDynamic());

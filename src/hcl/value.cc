@@ -191,9 +191,7 @@ const std::vector<Value>& Value::Elements() const {
   return payload_ ? payload_->elems : NoElements();
 }
 
-const std::vector<std::string>& Value::Keys() const {
-  return payload_ ? payload_->keys : NoKeys();
-}
+const std::vector<std::string>& Value::Keys() const { return payload_ ? payload_->keys : NoKeys(); }
 
 const Value* Value::Get(std::string_view key) const {
   if (!payload_) return nullptr;
@@ -273,8 +271,8 @@ static Value MarkAt(const Value& v, const Path& path, size_t depth, Marks marks)
   const auto& elems = v.Elements();
   size_t idx = elems.size();
   if (step.kind == PathStep::Kind::kIndex) {
-    if (step.index >= 0 && static_cast<size_t>(step.index) < elems.size() &&
-        !v.type().IsObject() && !v.type().IsMap()) {
+    if (step.index >= 0 && static_cast<size_t>(step.index) < elems.size() && !v.type().IsObject() &&
+        !v.type().IsMap()) {
       idx = static_cast<size_t>(step.index);
     }
   } else if (v.type().IsObject() || v.type().IsMap()) {

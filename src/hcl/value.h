@@ -38,8 +38,8 @@ inline constexpr Marks kEphemeral = 2;
 struct PathStep {
   enum class Kind : uint8_t { kAttribute, kIndex, kKey };
   Kind kind = Kind::kIndex;
-  std::string name;  // kAttribute, kKey
-  int64_t index = 0; // kIndex
+  std::string name;   // kAttribute, kKey
+  int64_t index = 0;  // kIndex
   friend bool operator==(const PathStep&, const PathStep&) = default;
 };
 using Path = std::vector<PathStep>;

@@ -159,8 +159,8 @@ Result<Value> Decode(const JsonValue& j, const Type& type, Path* path) {
       elems.reserve(j.items.size());
       for (size_t i = 0; i < j.items.size(); ++i) {
         path->push_back(PathStep{PathStep::Kind::kIndex, {}, static_cast<int64_t>(i)});
-        auto r = Decode(j.items[i], type.IsTuple() ? type.TupleElements()[i] : type.ElementType(),
-                        path);
+        auto r =
+            Decode(j.items[i], type.IsTuple() ? type.TupleElements()[i] : type.ElementType(), path);
         path->pop_back();
         if (!r.ok()) return r.status();
         elems.push_back(std::move(r).value());
@@ -184,8 +184,8 @@ Result<Value> Decode(const JsonValue& j, const Type& type, Path* path) {
           if (!a) return Err(*path, "unsupported attribute \"" + k + "\"");
           ety = a->type;
         }
-        path->push_back(PathStep{type.IsMap() ? PathStep::Kind::kKey : PathStep::Kind::kAttribute,
-                                 k, 0});
+        path->push_back(
+            PathStep{type.IsMap() ? PathStep::Kind::kKey : PathStep::Kind::kAttribute, k, 0});
         auto r = Decode(m, ety, path);
         path->pop_back();
         if (!r.ok()) return r.status();

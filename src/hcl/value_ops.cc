@@ -87,7 +87,7 @@ Result<Value> ApplyBinary(BinaryOp op, const Value& lhs, const Value& rhs) {
   if (ua || ub) return Value::Unknown(comparison ? Type::Bool() : Type::Number()).WithMarks(marks);
   if (comparison) {
     int c = a.AsNumber().Compare(b.AsNumber());
-    bool r = op == BinaryOp::kLess      ? c < 0
+    bool r = op == BinaryOp::kLess          ? c < 0
              : op == BinaryOp::kLessOrEqual ? c <= 0
              : op == BinaryOp::kGreater     ? c > 0
                                             : c >= 0;
@@ -116,10 +116,12 @@ Result<Value> Index(const Value& collection, const Value& key) {
   Marks marks = collection.marks() | key.DeepMarks();
   const Type& t = collection.type();
   if (collection.IsNull()) {
-    return InvalidArgument("Attempt to index null value: this value is null, so it does not have "
-                           "any indices.");
+    return InvalidArgument(
+        "Attempt to index null value: this value is null, so it does not have "
+        "any indices.");
   }
-  if (key.IsNull()) return InvalidArgument("Invalid index: can't use a null value as an indexing key.");
+  if (key.IsNull())
+    return InvalidArgument("Invalid index: can't use a null value as an indexing key.");
   if (t.IsSet()) {
     return InvalidArgument(
         "Invalid index: elements of a set are identified only by their value and don't have any "
@@ -154,12 +156,14 @@ Result<Value> Index(const Value& collection, const Value& key) {
   if (by_number) {
     auto i = k.AsNumber().ToInt64();
     if (!k.AsNumber().IsInteger()) {
-      return InvalidArgument("Invalid index: the given key does not identify an element in this "
-                             "collection value: a whole number is required.");
+      return InvalidArgument(
+          "Invalid index: the given key does not identify an element in this "
+          "collection value: a whole number is required.");
     }
     if (!i || *i < 0 || static_cast<size_t>(*i) >= collection.Length()) {
-      return InvalidArgument("Invalid index: the given key does not identify an element in this "
-                             "collection value.");
+      return InvalidArgument(
+          "Invalid index: the given key does not identify an element in this "
+          "collection value.");
     }
     return collection.Elements()[static_cast<size_t>(*i)].WithMarks(marks);
   }
@@ -171,8 +175,9 @@ Result<Value> Index(const Value& collection, const Value& key) {
       return InvalidArgument("Invalid index: this object does not have an attribute named " + q +
                              ".");
     }
-    return InvalidArgument("Invalid index: the given key does not identify an element in this "
-                           "collection value.");
+    return InvalidArgument(
+        "Invalid index: the given key does not identify an element in this "
+        "collection value.");
   }
   return e->WithMarks(marks);
 }
@@ -182,8 +187,9 @@ Result<Value> GetAttr(const Value& object, std::string_view name) {
   std::string q;
   json::AppendString(&q, name);
   if (object.IsNull()) {
-    return InvalidArgument("Attempt to get attribute from null value: this value is null, so it "
-                           "does not have any attributes.");
+    return InvalidArgument(
+        "Attempt to get attribute from null value: this value is null, so it "
+        "does not have any attributes.");
   }
   if (t.IsDynamic()) return Value::DynamicUnknown().WithMarks(object.marks());
   if (t.IsMap()) return Index(object, Value::String(std::string(name)));

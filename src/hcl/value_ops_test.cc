@@ -13,8 +13,9 @@ TEST(ValueOpsTest, Arithmetic) {
             "division by zero");
   EXPECT_EQ(ApplyBinary(BinaryOp::kAdd, Value::Int(1), S("x")).status().message(),
             "Unsuitable value for right operand: a number is required.");
-  EXPECT_EQ(ApplyBinary(BinaryOp::kAdd, Value::Null(Type::Number()), Value::Int(1)).status().message(),
-            "Unsuitable value for left operand: argument must not be null.");
+  EXPECT_EQ(
+      ApplyBinary(BinaryOp::kAdd, Value::Null(Type::Number()), Value::Int(1)).status().message(),
+      "Unsuitable value for left operand: argument must not be null.");
   auto u = ApplyBinary(BinaryOp::kMultiply, Value::Unknown(Type::Number()), Value::Int(2));
   EXPECT_FALSE(u->IsKnown());
   EXPECT_EQ(u->type(), Type::Number());

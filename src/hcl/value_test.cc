@@ -27,15 +27,16 @@ TEST(ValueTest, SetsDedupAndOrderLikeCty) {
   EXPECT_EQ(s.Elements()[0].AsString(), "B");
   EXPECT_EQ(s.Elements()[1].AsString(), "a");
   EXPECT_EQ(s.Elements()[2].AsString(), "b");
-  Value n = Value::Set(Type::Number(), {Value::Int(10), Value::Int(9), Value::Int(-1), Value::Int(9)});
+  Value n =
+      Value::Set(Type::Number(), {Value::Int(10), Value::Int(9), Value::Int(-1), Value::Int(9)});
   ASSERT_EQ(n.Length(), 3u);
   EXPECT_EQ(n.Elements()[0].AsNumber(), Number(-1));
   EXPECT_EQ(n.Elements()[2].AsNumber(), Number(10));
   Value b = Value::Set(Type::Bool(), {Value::True(), Value::False()});
   EXPECT_FALSE(b.Elements()[0].AsBool());
   // Unknown elements sort last and are never merged.
-  Value u = Value::Set(Type::String(), {Value::Unknown(Type::String()), S("z"),
-                                        Value::Unknown(Type::String())});
+  Value u = Value::Set(Type::String(),
+                       {Value::Unknown(Type::String()), S("z"), Value::Unknown(Type::String())});
   ASSERT_EQ(u.Length(), 3u);
   EXPECT_TRUE(u.Elements()[0].IsKnown());
 }

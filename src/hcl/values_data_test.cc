@@ -62,13 +62,25 @@ std::string RunCase(const std::string& lhs) {
     if (!a.ok() || !b.ok()) return "bad operand";
     Result<Number> r = Number();
     switch (t[1][0]) {
-      case '+': r = a->Add(*b); break;
-      case '-': r = a->Sub(*b); break;
-      case '*': r = a->Mul(*b); break;
-      case '/': r = a->Div(*b); break;
-      case '%': r = a->Mod(*b); break;
-      case '<': return a->Compare(*b) < 0 ? "true" : "false";
-      default: return "bad op";
+      case '+':
+        r = a->Add(*b);
+        break;
+      case '-':
+        r = a->Sub(*b);
+        break;
+      case '*':
+        r = a->Mul(*b);
+        break;
+      case '/':
+        r = a->Div(*b);
+        break;
+      case '%':
+        r = a->Mod(*b);
+        break;
+      case '<':
+        return a->Compare(*b) < 0 ? "true" : "false";
+      default:
+        return "bad op";
     }
     return r.ok() ? r->ToString() : "error: " + r.status().message();
   }
@@ -91,8 +103,8 @@ TEST(ValuesDataTest, AllFiles) {
       size_t arrow = line.rfind(" => ");
       ASSERT_NE(arrow, std::string::npos) << entry.path() << ":" << lineno;
       std::string got = RunCase(line.substr(0, arrow));
-      EXPECT_EQ(got, line.substr(arrow + 4)) << entry.path().filename() << ":" << lineno << ": "
-                                             << line;
+      EXPECT_EQ(got, line.substr(arrow + 4))
+          << entry.path().filename() << ":" << lineno << ": " << line;
       ++cases;
     }
   }

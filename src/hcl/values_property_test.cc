@@ -15,10 +15,11 @@ namespace {
 // A decimal number text: up to 30 digits with an optional fraction and exponent.
 rc::Gen<std::string> GenNumberText() {
   return rc::gen::map(
-      rc::gen::tuple(rc::gen::element(std::string(""), std::string("-")),
-                     rc::gen::container<std::string>(rc::gen::inRange('0', static_cast<char>('9' + 1))),
-                     rc::gen::container<std::string>(rc::gen::inRange('0', static_cast<char>('9' + 1))),
-                     rc::gen::inRange(-40, 40)),
+      rc::gen::tuple(
+          rc::gen::element(std::string(""), std::string("-")),
+          rc::gen::container<std::string>(rc::gen::inRange('0', static_cast<char>('9' + 1))),
+          rc::gen::container<std::string>(rc::gen::inRange('0', static_cast<char>('9' + 1))),
+          rc::gen::inRange(-40, 40)),
       [](const std::tuple<std::string, std::string, std::string, int>& t) {
         std::string ip = std::get<1>(t).substr(0, 30);
         std::string fp = std::get<2>(t).substr(0, 30);

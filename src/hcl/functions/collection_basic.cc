@@ -16,14 +16,16 @@ int64_t CountCharacters(const std::string& s) {
     uint32_t cp = c;
     if (len > 1 && i + len <= s.size()) {
       cp = c & (0xFF >> (len + 1));
-      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      for (size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     } else {
       len = 1;
     }
     i += len;
     bool combining = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
                      (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-                     (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+                     (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D ||
+                     (cp >= 0xFE00 && cp <= 0xFE0F);
     if (!combining) ++n;
   }
   return n;
@@ -41,8 +43,9 @@ Result<Value> Length(const std::vector<Value>& args, const Type&) {
     if (t.IsSet() && !v.IsWhollyKnown()) return Value::Unknown(Type::Number());
     return Value::Int(static_cast<int64_t>(v.Length()));
   }
-  return InvalidArgument("Invalid value for \"value\" parameter: argument must be a string, a "
-                         "collection type, or a structural type.");
+  return InvalidArgument(
+      "Invalid value for \"value\" parameter: argument must be a string, a "
+      "collection type, or a structural type.");
 }
 
 }  // namespace
@@ -64,8 +67,9 @@ void RegisterCollectionBasicFunctions(FunctionRegistry* registry) {
             t.kind() == TypeKind::kString) {
           return Type::Number();
         }
-        return InvalidArgument("Invalid value for \"value\" parameter: argument must be a string, "
-                               "a collection type, or a structural type.");
+        return InvalidArgument(
+            "Invalid value for \"value\" parameter: argument must be a string, "
+            "a collection type, or a structural type.");
       },
       .impl = Length,
   });

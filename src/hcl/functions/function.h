@@ -31,7 +31,7 @@ namespace fw::hcl {
 
 struct Parameter {
   std::string name;
-  Type type;                   // Dynamic: any type, no conversion
+  Type type;  // Dynamic: any type, no conversion
   bool allow_null = false;
   bool allow_unknown = false;  // the implementation handles unknown values itself
   bool allow_dynamic = false;  // the implementation handles values of the dynamic type

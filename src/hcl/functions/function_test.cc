@@ -19,7 +19,8 @@ TEST(FunctionTest, Upper) {
   int arg = -2;
   auto r = CallFn("upper", {Value::EmptyTuple()}, &arg);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), "Invalid value for \"str\" parameter: string required, but have tuple");
+  EXPECT_EQ(r.status().message(),
+            "Invalid value for \"str\" parameter: string required, but have tuple");
   EXPECT_EQ(arg, 0);
   auto n = CallFn("upper", {Value::Null(Type::String())});
   EXPECT_EQ(n.status().message(), "Invalid value for \"str\" parameter: argument must not be null");
@@ -49,25 +50,28 @@ TEST(FunctionTest, MarksArePropagated) {
 TEST(FunctionTest, Length) {
   EXPECT_EQ(CallFn("length", {S("héllo")})->AsNumber(), Number(5));
   EXPECT_EQ(CallFn("length", {Value::Tuple({S("a"), Value::Int(1)})})->AsNumber(), Number(2));
-  EXPECT_EQ(CallFn("length", {Value::Unknown(Type::Tuple({Type::String()}))})->AsNumber(), Number(1));
+  EXPECT_EQ(CallFn("length", {Value::Unknown(Type::Tuple({Type::String()}))})->AsNumber(),
+            Number(1));
   EXPECT_FALSE(CallFn("length", {Value::Unknown(Type::List(Type::String()))})->IsKnown());
   EXPECT_FALSE(CallFn("length", {Value::Int(3)}).ok());
 }
 
 TEST(FunctionTest, Max) {
-  EXPECT_EQ(CallFn("max", {Value::Int(3), S("12"), Value::Num(*Number::ParseString("11.5"))})
-                ->AsNumber(),
-            Number(12));
+  EXPECT_EQ(
+      CallFn("max", {Value::Int(3), S("12"), Value::Num(*Number::ParseString("11.5"))})->AsNumber(),
+      Number(12));
   EXPECT_EQ(CallFn("max", {}).status().message(), "must pass at least one number");
   int arg = -2;
   auto bad = CallFn("max", {Value::Int(1), S("x")}, &arg);
-  EXPECT_EQ(bad.status().message(), "Invalid value for \"numbers\" parameter: a number is required");
+  EXPECT_EQ(bad.status().message(),
+            "Invalid value for \"numbers\" parameter: a number is required");
   EXPECT_EQ(arg, 1);
 }
 
 TEST(FunctionTest, Coalesce) {
   EXPECT_EQ(CallFn("coalesce", {Value::Null(Type::String()), S(""), S("b")})->AsString(), "b");
-  EXPECT_EQ(CallFn("coalesce", {Value::Null(Type::Number()), Value::Int(2)})->AsNumber(), Number(2));
+  EXPECT_EQ(CallFn("coalesce", {Value::Null(Type::Number()), Value::Int(2)})->AsNumber(),
+            Number(2));
   auto mixed = CallFn("coalesce", {Value::Null(Type::Number()), S("x")});
   EXPECT_EQ(mixed->type(), Type::String());
   EXPECT_FALSE(CallFn("coalesce", {Value::Null(Type::String())}).ok());

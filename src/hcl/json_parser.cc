@@ -73,6 +73,7 @@ class JsonParser {
   std::unique_ptr<JsonValue> ParseValue() {
     auto v = std::make_unique<JsonValue>();
     size_t start = i_;
+    const Pos start_pos = PosAt(start);
     unsigned char c = At(i_);
     if (c == '{' || c == '[') {
       if (++depth_ > options_.max_depth) {
@@ -109,7 +110,7 @@ class JsonParser {
             i_, i_ + 1);
       return v;
     }
-    v->range = RangeOf(start, i_);
+    v->range = Range{file_, start_pos, PosAt(i_)};
     return v;
   }
 
@@ -131,10 +132,10 @@ class JsonParser {
         return;
       }
       JsonProperty prop;
-      size_t name_start = i_;
+      const Pos name_start = PosAt(i_);
       bool verbatim = true;
       if (!ParseString(prop.name, verbatim)) return;
-      prop.name_range = RangeOf(name_start, i_);
+      prop.name_range = Range{file_, name_start, PosAt(i_)};
       SkipSpace();
       if (At(i_) != ':') {
         Error("Missing property value colon",

@@ -119,6 +119,7 @@ ExprPtr Parser::ParseTermBase() {
         return std::make_unique<LiteralExpr>(R(t), LiteralKind::kNull, std::string(name));
       }
       Traversal tr;
+      tr.steps.reserve(4);
       tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(name), R(t)});
       return std::make_unique<ScopeTraversalExpr>(R(t), std::move(tr));
     }

@@ -392,16 +392,21 @@ ExprPtr Parser::ParseTemplateItems(std::vector<TemplateItem>& items, TokenType e
       s.erase(0, n);
     }
   }
+  // A template that is a single interpolation and nothing else is unwrapped.
+  size_t significant = 0;
+  bool single_interp = false;
+  for (const TemplateItem& it : items) {
+    if (it.kind == TemplateItem::kLiteral && it.text.empty()) continue;
+    ++significant;
+    single_interp = it.kind == TemplateItem::kInterp;
+  }
   size_t i = 0;
   Pos end_pos = items.empty() ? start : items.back().range.end;
   ExprPtr tmpl = BuildTemplate(items, i, start, end_pos, 0);
   auto& t = static_cast<TemplateExpr&>(*tmpl);
-  if (t.parts.size() == 1) {
-    ExprKind k = t.parts[0]->kind();
-    if (k != ExprKind::kLiteral && k != ExprKind::kTemplateIf && k != ExprKind::kTemplateFor) {
-      Range r = t.range();
-      return std::make_unique<TemplateWrapExpr>(std::move(r), std::move(t.parts[0]));
-    }
+  if (significant == 1 && single_interp && t.parts.size() == 1) {
+    Range r = t.range();
+    return std::make_unique<TemplateWrapExpr>(std::move(r), std::move(t.parts[0]));
   }
   return tmpl;
 }

@@ -1,11 +1,17 @@
 #include "hcl/source.h"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_set>
 
 namespace fw::hcl {
 
 FileName MakeFileName(std::string_view name) {
-  return std::make_shared<const std::string>(name);
+  static std::mutex mu;
+  static auto* names = new std::unordered_set<std::string>();  // never destroyed
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = names->emplace(name).first;
+  return FileName(&*it);
 }
 
 std::string Range::ToString() const {

@@ -24,9 +24,24 @@ struct Pos {
   friend bool operator==(const Pos&, const Pos&) = default;
 };
 
-// A shared file name; cheap to copy (one reference count).
-using FileName = std::shared_ptr<const std::string>;
+// An interned file name: a pointer to a process-wide string that lives forever, so that every
+// Range can name its file for the cost of a pointer (no reference count on the parse path).
+// Interning keeps one copy per distinct name.
+class FileName {
+ public:
+  FileName() = default;
+  const std::string& operator*() const { return *p_; }
+  const std::string* operator->() const { return p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+  friend bool operator==(const FileName& a, const FileName& b) { return a.p_ == b.p_; }
 
+ private:
+  friend FileName MakeFileName(std::string_view name);
+  explicit FileName(const std::string* p) : p_(p) {}
+  const std::string* p_ = nullptr;
+};
+
+// Interns `name` (thread-safe).
 FileName MakeFileName(std::string_view name);
 
 struct Range {

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "base/status.h"
 
@@ -45,9 +46,19 @@ class Number {
   // Largest |exponent| accepted by the parsers (1e100000 is accepted, 1e100001 is not).
   static constexpr int64_t kMaxParseExponent = 100000;
 
-  Number() = default;               // zero
-  Number(int64_t v) : small_(v) {}  // NOLINT(google-explicit-constructor): numbers are ints too.
-  Number(int v) : small_(v) {}      // NOLINT(google-explicit-constructor)
+  Number() = default;  // zero
+  // Any integer type (int, int64_t, size_t...). NOLINTNEXTLINE(google-explicit-constructor)
+  template <typename T,
+            typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>>>
+  Number(T v) {
+    if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(int64_t)) {
+      if (v > static_cast<T>(INT64_MAX)) {
+        *this = FromUint64(static_cast<uint64_t>(v));
+        return;
+      }
+    }
+    small_ = static_cast<int64_t>(v);
+  }
 
   static Number FromUint64(uint64_t v);
   // The double's value, printed the way Terraform prints a float64 result (shortest decimal that

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace fw::hcl {
 namespace {
 
@@ -126,6 +128,9 @@ TEST(NumberTest, ToDoubleAndBack) {
   EXPECT_EQ(Number::FromDouble(0.1)->ToString(), "0.1");
   EXPECT_EQ(Number::FromDouble(1e21)->ToString(), "1000000000000000000000");
   EXPECT_EQ(Number::FromUint64(18446744073709551615ULL).ToString(), "18446744073709551615");
+  EXPECT_EQ(Number(size_t{18446744073709551615ULL}).ToString(), "18446744073709551615");
+  EXPECT_EQ(Number(std::vector<int>(3).size()).ToString(), "3");
+  EXPECT_EQ(Number(-5).ToString(), "-5");
 }
 
 }  // namespace

@@ -48,16 +48,27 @@ Result<BootstrapResult> EnsureDefaultAccount(store::Store& store, const ServerCo
                                              const Clock& clock) {
   BootstrapResult result;
   const TimePoint now = clock.Now();
-  // The password hash is slow on purpose: compute it outside the write transaction.
+  // The password hash is slow on purpose: compute it only on the first start, and outside the
+  // write transaction.
+  bool empty = false;
+  FW_RETURN_IF_ERROR(store.Read([&](store::Repositories& r) -> Status {
+    FW_ASSIGN_OR_RETURN(auto domains, r.accounts().ListDomains());
+    empty = domains.empty();
+    return Status::Ok();
+  }));
   std::string password = config.password;
-  if (password.empty()) password = RandomString(20, kAlnum);
-  const std::string password_hash = crypto::HashPassword(password);
+  std::string password_hash;
+  if (empty) {
+    if (password.empty()) password = RandomString(20, kAlnum);
+    password_hash = crypto::HashPassword(password);
+  }
 
   FW_RETURN_IF_ERROR(store.Write([&](store::Repositories& r) -> Status {
     auto& accounts = r.accounts();
     FW_ASSIGN_OR_RETURN(auto domains, accounts.ListDomains());
     std::string domain_id;
     if (domains.empty()) {
+      if (password_hash.empty()) return Conflict("the account was removed while starting");
       result.created = true;
       domain_id = NewHexId32();
       FW_RETURN_IF_ERROR(accounts.InsertDomain({domain_id, config.domain_name, true, now}));

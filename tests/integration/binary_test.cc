@@ -17,90 +17,19 @@
 
 #include "base/ids.h"
 #include "http/client.h"
+#include "process.h"
 #include "json_compare.h"
 
 namespace fw {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Process {
-  pid_t pid = -1;
-  int out = -1, err = -1;
-};
-
-Process Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  int out[2], err[2];
-  EXPECT_EQ(pipe(out), 0);
-  EXPECT_EQ(pipe(err), 0);
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    dup2(err[1], 2);
-    close(out[0]);
-    close(err[0]);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
-  close(err[1]);
-  fcntl(err[0], F_SETFL, O_NONBLOCK);
-  return {pid, out[0], err[0]};
-}
-
-// Reads from `fd` until `pattern` matches the text read so far or the timeout passes.
-std::string ReadUntil(int fd, const std::regex& pattern, std::chrono::milliseconds timeout) {
-  std::string text;
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!std::regex_search(text, pattern) && std::chrono::steady_clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, 100) <= 0) continue;
-    char buf[4096];
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n <= 0) break;
-    text.append(buf, static_cast<size_t>(n));
-  }
-  return text;
-}
-
-// Reads until end of file or the timeout.
-std::string ReadAll(int fd, std::chrono::milliseconds timeout) {
-  std::string text;
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, 100) <= 0) continue;
-    char buf[4096];
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n <= 0) break;
-    text.append(buf, static_cast<size_t>(n));
-  }
-  return text;
-}
-
-std::string Drain(int fd) {
-  std::string text;
-  char buf[4096];
-  ssize_t n;
-  while ((n = read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<size_t>(n));
-  return text;
-}
-
-int WaitExit(pid_t pid, std::chrono::milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    usleep(10000);
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return -2;
-}
+using testing::Drain;
+using testing::Process;
+using testing::ReadAll;
+using testing::ReadUntil;
+using testing::Spawn;
+using testing::WaitExit;
 
 std::string RunToEnd(const std::vector<std::string>& args, int* code) {
   Process p = Spawn(args, {});

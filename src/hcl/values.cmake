@@ -14,6 +14,11 @@ add_library(fw_hcl_values
   ${CMAKE_CURRENT_LIST_DIR}/functions/number_basic.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions/conversion.cc
 )
+# Each function family adds its sources (and tests) in functions/<family>.cmake.
+file(GLOB fw_hcl_function_fragments ${CMAKE_CURRENT_LIST_DIR}/functions/*.cmake)
+foreach(fragment ${fw_hcl_function_fragments})
+  include(${fragment})
+endforeach()
 target_include_directories(fw_hcl_values PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(fw_hcl_values PUBLIC fw_base PRIVATE Boost::headers)
 

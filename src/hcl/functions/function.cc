@@ -101,6 +101,16 @@ const FunctionRegistry& FunctionRegistry::Builtins() {
     RegisterCollectionBasicFunctions(r);
     RegisterNumberBasicFunctions(r);
     RegisterConversionFunctions(r);
+    RegisterStringFunctions(r);
+    RegisterRegexFunctions(r);
+    RegisterCollectionFunctions(r);
+    RegisterNumericFunctions(r);
+    RegisterEncodingFunctions(r);
+    RegisterYamlFunctions(r);
+    RegisterHashFunctions(r);
+    RegisterIpNetFunctions(r);
+    RegisterDateTimeFunctions(r);
+    RegisterTypeConversionFunctions(r);
     return r;
   }();
   return *registry;

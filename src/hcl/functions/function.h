@@ -78,10 +78,20 @@ class FunctionRegistry {
   std::map<std::string, FunctionSpec, std::less<>> specs_;
 };
 
-// One registration function per family file.
+// One registration function per family file (functions/<family>_functions.cc).
 void RegisterStringBasicFunctions(FunctionRegistry* registry);
 void RegisterCollectionBasicFunctions(FunctionRegistry* registry);
 void RegisterNumberBasicFunctions(FunctionRegistry* registry);
 void RegisterConversionFunctions(FunctionRegistry* registry);
+void RegisterStringFunctions(FunctionRegistry* registry);
+void RegisterRegexFunctions(FunctionRegistry* registry);
+void RegisterCollectionFunctions(FunctionRegistry* registry);
+void RegisterNumericFunctions(FunctionRegistry* registry);
+void RegisterEncodingFunctions(FunctionRegistry* registry);
+void RegisterYamlFunctions(FunctionRegistry* registry);
+void RegisterHashFunctions(FunctionRegistry* registry);
+void RegisterIpNetFunctions(FunctionRegistry* registry);
+void RegisterDateTimeFunctions(FunctionRegistry* registry);
+void RegisterTypeConversionFunctions(FunctionRegistry* registry);
 
 }  // namespace fw::hcl

@@ -74,4 +74,19 @@ struct JobRecord {
   TimePoint updated_at;
 };
 
+// One resource of the simulated cloud (a CDM cluster, a VPC, ...). The owning service keeps the
+// resource's fields as JSON in `body`; `version` increases with every update (optimistic
+// concurrency); `client_token` makes creation idempotent per (project, type).
+struct CloudResourceRecord {
+  std::string id;
+  std::string project_id;
+  std::string type;  // "cdm.cluster", "vpc.vpc", ...
+  std::string name;
+  std::string client_token;  // empty when the caller gave none
+  std::string body;          // JSON
+  int64_t version = 0;
+  TimePoint created_at;
+  TimePoint updated_at;
+};
+
 }  // namespace fw::store

@@ -77,6 +77,25 @@ class JobRepository {
   virtual Result<std::vector<JobRecord>> ListByResource(const std::string& resource_key) = 0;
 };
 
+class CloudResourceRepository {
+ public:
+  virtual ~CloudResourceRepository() = default;
+  // kAlreadyExists when the id, or the (project, type, client_token) when a token is given,
+  // is taken.
+  virtual Status Insert(const CloudResourceRecord& r) = 0;
+  virtual Result<std::optional<CloudResourceRecord>> Get(const std::string& type,
+                                                         const std::string& id) = 0;
+  virtual Result<std::optional<CloudResourceRecord>> FindByClientToken(
+      const std::string& project_id, const std::string& type, const std::string& token) = 0;
+  // Resources of one type in a project (all projects when project_id is empty), oldest first.
+  virtual Result<std::vector<CloudResourceRecord>> List(const std::string& project_id,
+                                                        const std::string& type) = 0;
+  // Writes name, body and updated_at when the stored version is `r.version - 1`; kConflict
+  // otherwise (someone else updated it first).
+  virtual Status Update(const CloudResourceRecord& r) = 0;
+  virtual Status Delete(const std::string& type, const std::string& id) = 0;
+};
+
 // The repositories bound to one transaction.
 class Repositories {
  public:
@@ -84,6 +103,7 @@ class Repositories {
   virtual AccountRepository& accounts() = 0;
   virtual TokenRepository& tokens() = 0;
   virtual JobRepository& jobs() = 0;
+  virtual CloudResourceRepository& cloud() = 0;
 };
 
 }  // namespace fw::store

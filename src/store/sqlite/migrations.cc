@@ -64,6 +64,23 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_claimable ON jobs(state, run_after, seq);
 CREATE INDEX jobs_by_resource ON jobs(resource_key, seq);
 )sql"},
+      {2, "simulated cloud resources", R"sql(
+CREATE TABLE cloud_resources (
+  id TEXT NOT NULL,
+  project_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  client_token TEXT NOT NULL,
+  body TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (type, id)
+);
+CREATE INDEX cloud_resources_by_project ON cloud_resources(project_id, type, created_at);
+CREATE UNIQUE INDEX cloud_resources_by_token ON cloud_resources(project_id, type, client_token)
+  WHERE client_token <> '';
+)sql"},
   };
   return kMigrations;
 }

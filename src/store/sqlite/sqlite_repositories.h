@@ -60,17 +60,38 @@ class SqliteJobs final : public JobRepository {
   Database* db_;
 };
 
+class SqliteCloudResources final : public CloudResourceRepository {
+ public:
+  explicit SqliteCloudResources(Database* db) : db_(db) {}
+  Status Insert(const CloudResourceRecord& r) override;
+  Result<std::optional<CloudResourceRecord>> Get(const std::string& type,
+                                                 const std::string& id) override;
+  Result<std::optional<CloudResourceRecord>> FindByClientToken(const std::string& project_id,
+                                                               const std::string& type,
+                                                               const std::string& token) override;
+  Result<std::vector<CloudResourceRecord>> List(const std::string& project_id,
+                                                const std::string& type) override;
+  Status Update(const CloudResourceRecord& r) override;
+  Status Delete(const std::string& type, const std::string& id) override;
+
+ private:
+  Database* db_;
+};
+
 class SqliteRepositories final : public Repositories {
  public:
-  explicit SqliteRepositories(Database* db) : accounts_(db), tokens_(db), jobs_(db) {}
+  explicit SqliteRepositories(Database* db)
+      : accounts_(db), tokens_(db), jobs_(db), cloud_(db) {}
   AccountRepository& accounts() override { return accounts_; }
   TokenRepository& tokens() override { return tokens_; }
   JobRepository& jobs() override { return jobs_; }
+  CloudResourceRepository& cloud() override { return cloud_; }
 
  private:
   SqliteAccounts accounts_;
   SqliteTokens tokens_;
   SqliteJobs jobs_;
+  SqliteCloudResources cloud_;
 };
 
 }  // namespace fw::store::sqlite

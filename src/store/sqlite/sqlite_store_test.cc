@@ -240,3 +240,61 @@ TEST_F(JobsTest, ConcurrentClaimersNeverShareAJob) {
 
 }  // namespace
 }  // namespace fw::store
+
+namespace fw::store {
+namespace {
+
+class CloudResourcesTest : public SqliteStoreTest {};
+
+TEST_F(CloudResourcesTest, InsertGetUpdateWithVersionsAndTokens) {
+  auto store = Open();
+  CloudResourceRecord r{"c1", "p1", "cdm.cluster", "one", "tok-1", "{}", 1, now_, now_};
+  ASSERT_TRUE(store->Write([&](Repositories& repos) { return repos.cloud().Insert(r); }).ok());
+  // The same client token in the same project and type is refused; in another project it is not.
+  CloudResourceRecord dup = r;
+  dup.id = "c2";
+  EXPECT_EQ(store->Write([&](Repositories& repos) { return repos.cloud().Insert(dup); }).code(),
+            ErrorCode::kAlreadyExists);
+  dup.project_id = "p2";
+  EXPECT_TRUE(store->Write([&](Repositories& repos) { return repos.cloud().Insert(dup); }).ok());
+  CloudResourceRecord no_token = r;
+  no_token.id = "c3";
+  no_token.client_token = "";
+  CloudResourceRecord no_token2 = no_token;
+  no_token2.id = "c4";
+  EXPECT_TRUE(store->Write([&](Repositories& repos) -> Status {
+    FW_RETURN_IF_ERROR(repos.cloud().Insert(no_token));
+    return repos.cloud().Insert(no_token2);
+  }).ok());
+
+  std::optional<CloudResourceRecord> by_token;
+  std::vector<CloudResourceRecord> listed;
+  ASSERT_TRUE(store->Read([&](Repositories& repos) -> Status {
+    FW_ASSIGN_OR_RETURN(by_token, repos.cloud().FindByClientToken("p1", "cdm.cluster", "tok-1"));
+    FW_ASSIGN_OR_RETURN(listed, repos.cloud().List("p1", "cdm.cluster"));
+    return Status::Ok();
+  }).ok());
+  ASSERT_TRUE(by_token.has_value());
+  EXPECT_EQ(by_token->id, "c1");
+  EXPECT_EQ(listed.size(), 3u);
+
+  CloudResourceRecord next = r;
+  next.version = 2;
+  next.body = "{\"a\":1}";
+  EXPECT_TRUE(store->Write([&](Repositories& repos) { return repos.cloud().Update(next); }).ok());
+  // A writer that read version 1 loses.
+  EXPECT_EQ(store->Write([&](Repositories& repos) { return repos.cloud().Update(next); }).code(),
+            ErrorCode::kConflict);
+  ASSERT_TRUE(store->Write([&](Repositories& repos) {
+    return repos.cloud().Delete("cdm.cluster", "c1");
+  }).ok());
+  std::optional<CloudResourceRecord> gone;
+  ASSERT_TRUE(store->Read([&](Repositories& repos) -> Status {
+    FW_ASSIGN_OR_RETURN(gone, repos.cloud().Get("cdm.cluster", "c1"));
+    return Status::Ok();
+  }).ok());
+  EXPECT_FALSE(gone.has_value());
+}
+
+}  // namespace
+}  // namespace fw::store

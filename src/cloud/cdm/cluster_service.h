@@ -1,0 +1,85 @@
+// The simulated CDM cluster service: the one place where clusters are created, changed and
+// read, used by the CDM API and (later) by the huaweicloud_cdm_cluster resource of the engine.
+// Every operation validates like the real service and stores the result; time-driven
+// transitions are applied when clusters are read (see provisioning.h).
+//
+// Errors carry CDM service codes: unknown cluster → kNotFound "Cdm.0001"; invalid input →
+// kInvalidArgument "Cdm.0014"; an operation the cluster's status forbids →
+// kFailedPrecondition "Cdm.0014" (HTTP 400, as the real service documents its codes).
+//
+// Thread-safety: safe from any thread; every method blocks on the store.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cloud/cdm/cluster.h"
+#include "cloud/faults.h"
+#include "cloud/provisioning.h"
+#include "store/store.h"
+
+namespace fw::cloud::cdm {
+
+inline constexpr std::string_view kResourceType = "cdm.cluster";
+
+struct StopOptions {
+  std::string mode = "IMMEDIATELY";  // or GRACEFULLY
+  int64_t delay_seconds = 0;         // GRACEFULLY: -1 waits for jobs, >0 waits that long
+};
+
+struct RestartOptions {
+  std::string mode = "IMMEDIATELY";  // IMMEDIATELY, FORCELY, SOFTLY, GRACEFULL
+  std::string level = "SERVICE";     // SERVICE or VM
+  int64_t delay_seconds = 0;
+};
+
+struct ModifySpec {
+  std::optional<bool> auto_off;
+  std::optional<bool> schedule_boot_off;
+  std::optional<std::string> schedule_boot_time;
+  std::optional<std::string> schedule_off_time;
+  std::optional<bool> auto_remind;
+  std::optional<std::string> phone_num;
+  std::optional<std::string> email;
+};
+
+// Checks a creation request the way the real service does. `region` is the project's.
+Status ValidateClusterSpec(const ClusterSpec& spec, std::string_view region);
+Status ValidateModifySpec(const ModifySpec& spec);
+
+class ClusterService {
+ public:
+  ClusterService(store::Store& store, const Provisioning& provisioning, FaultInjector& faults);
+
+  // Creates a cluster in the project (whose name is its region). With a non-empty
+  // `client_token`, a repeated call returns the cluster the first call created.
+  Result<Cluster> Create(const std::string& project_id, ClusterSpec spec,
+                         const std::string& client_token = "");
+  Result<Cluster> Get(const std::string& project_id, const std::string& cluster_id);
+  Result<std::vector<Cluster>> List(const std::string& project_id);
+  // Each returns the job id of the operation.
+  Result<std::string> Delete(const std::string& project_id, const std::string& cluster_id);
+  Result<std::string> Start(const std::string& project_id, const std::string& cluster_id);
+  Result<std::string> Stop(const std::string& project_id, const std::string& cluster_id,
+                           const StopOptions& options);
+  Result<std::string> Restart(const std::string& project_id, const std::string& cluster_id,
+                              const RestartOptions& options);
+  Status Modify(const std::string& project_id, const std::string& cluster_id,
+                const ModifySpec& spec);
+  // The cluster that owns a node, with the node's index.
+  Result<std::pair<Cluster, size_t>> FindInstance(const std::string& project_id,
+                                                  const std::string& instance_id);
+
+ private:
+  // Reads the cluster, applies due transitions, lets `change` modify it, and writes it back in
+  // one transaction.
+  Result<Cluster> Mutate(const std::string& project_id, const std::string& cluster_id,
+                         const std::function<Status(Cluster&, TimePoint now)>& change);
+  Status CheckFault(std::string_view operation, const Cluster& c);
+
+  store::Store& store_;
+  const Provisioning& provisioning_;
+  FaultInjector& faults_;
+};
+
+}  // namespace fw::cloud::cdm

@@ -157,6 +157,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
 
+  serve->add_option("--time-scale", config.time_scale,
+                    "Provisioning delays as a fraction of the real cloud's (0 = at once)")
+      ->envname("FORMWORK_TIME_SCALE")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  serve->add_option("--faults-file", config.faults_file,
+                    "JSON array of fault rules to load at start")
+      ->envname("FORMWORK_FAULTS_FILE");
+
   std::string cred_dir = "./formwork-data";
   bool cred_json = false;
   auto* credentials =

@@ -10,6 +10,9 @@
 #include "api/iam/iam_api.h"
 #include "api/rfs/rfs_api.h"
 #include "auth/authenticator.h"
+#include "cloud/cdm/cluster_service.h"
+#include "cloud/faults.h"
+#include "cloud/provisioning.h"
 #include "auth/token_service.h"
 #include "base/log.h"
 #include "http/server.h"
@@ -21,6 +24,9 @@ namespace fw::server {
 
 struct App::Parts {
   std::unique_ptr<store::Store> store;
+  std::unique_ptr<cloud::Provisioning> provisioning;
+  cloud::FaultInjector faults;
+  std::unique_ptr<cloud::cdm::ClusterService> clusters;
   std::unique_ptr<auth::TokenService> tokens;
   std::unique_ptr<auth::Authenticator> authenticator;
   api::ApiRouter router;
@@ -66,10 +72,19 @@ Status App::Start() {
   verify.max_clock_skew = config_.max_clock_skew;
   p.authenticator = std::make_unique<auth::Authenticator>(*p.store, *p.tokens, clock_, verify);
 
+  p.provisioning = std::make_unique<cloud::Provisioning>(clock_, config_.time_scale);
+  if (!config_.faults_file.empty()) {
+    std::ifstream in(config_.faults_file);
+    if (!in) return InvalidArgument("cannot read the faults file " + config_.faults_file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    FW_RETURN_IF_ERROR(p.faults.LoadJson(text).WithContext(config_.faults_file));
+  }
+  p.clusters = std::make_unique<cloud::cdm::ClusterService>(*p.store, *p.provisioning, p.faults);
+
   api::iam::RegisterIamRoutes(p.router, {p.store.get(), p.tokens.get(), &clock_});
-  api::cdm::RegisterCdmRoutes(p.router);
+  api::cdm::RegisterCdmRoutes(p.router, {p.clusters.get(), p.provisioning.get()});
   api::rfs::RegisterRfsRoutes(p.router);
-  RegisterAdminRoutes(p.router, {p.store.get()});
+  RegisterAdminRoutes(p.router, {p.store.get(), &p.faults});
 
   p.dispatcher = std::make_unique<Dispatcher>(
       p.router, *p.authenticator, "http://" + listen.host + ":" + std::to_string(listen.port));

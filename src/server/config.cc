@@ -61,6 +61,9 @@ Status Validate(const ServerConfig& c) {
     return InvalidArgument("thread and connection counts must be at least 1");
   }
   if (c.token_ttl.count() <= 0) return InvalidArgument("the token lifetime must be positive");
+  if (!(c.time_scale >= 0 && c.time_scale <= 1000)) {
+    return InvalidArgument("the time scale must be from 0 to 1000");
+  }
   return Status::Ok();
 }
 

@@ -37,6 +37,10 @@ struct ServerConfig {
   std::chrono::milliseconds read_timeout{30000};
   std::chrono::milliseconds idle_timeout{60000};
   bool log_requests = true;
+  // Simulated provisioning delays: the real cloud's durations times this (0 = at once).
+  double time_scale = 0.0;
+  // A JSON array of fault rules to load at start (cloud/faults.h), or empty.
+  std::string faults_file;
 };
 
 struct ListenAddress {

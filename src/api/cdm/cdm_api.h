@@ -1,14 +1,28 @@
-// The CDM (Cloud Data Migration) API, v1.1. Cluster, link and job operations are routed and
-// authenticated; operations not built yet answer 501 (issue: CDM clusters).
+// The CDM (Cloud Data Migration) API, v1.1. The cluster operations are built over
+// cloud::cdm::ClusterService; link and job operations are routed and authenticated and answer
+// 501 until they are built.
 #pragma once
 
 #include <vector>
 
 #include "api/common/operations.h"
+#include "cloud/cdm/cluster_service.h"
 
 namespace fw::api::cdm {
 
+struct CdmDeps {
+  cloud::cdm::ClusterService* clusters;
+  const cloud::Provisioning* provisioning;
+};
+
 const std::vector<Operation>& CdmOperations();
-void RegisterCdmRoutes(ApiRouter& router);
+void RegisterCdmRoutes(ApiRouter& router, const CdmDeps& deps);
+
+// Parts of the registration, one per file.
+void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps);
+void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps);
+
+// Re-tags a JSON decoding failure with CDM's parameter-type code.
+Status CdmBadRequest(const Status& s);
 
 }  // namespace fw::api::cdm

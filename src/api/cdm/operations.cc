@@ -38,8 +38,15 @@ const std::vector<Operation>& CdmOperations() {
   return kOps;
 }
 
-void RegisterCdmRoutes(ApiRouter& router) {
+void RegisterCdmRoutes(ApiRouter& router, const CdmDeps& deps) {
+  RegisterClusterRoutes(router, deps);
+  RegisterCatalogRoutes(router, deps);
   RegisterNotBuilt(router, Service::kCdm, CdmOperations());
+}
+
+Status CdmBadRequest(const Status& s) {
+  if (s.ok() || !s.service_code().empty()) return s;
+  return Status(s.code(), s.message(), "Cdm.0004");
 }
 
 }  // namespace fw::api::cdm

@@ -298,6 +298,16 @@ Status ClusterService::Modify(const std::string& project_id, const std::string& 
       .status();
 }
 
+Result<std::string> ClusterService::ProjectRegion(const std::string& project_id) {
+  std::optional<store::ProjectRecord> project;
+  FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    FW_ASSIGN_OR_RETURN(project, r.accounts().FindProjectById(project_id));
+    return Status::Ok();
+  }));
+  if (!project) return NotFound("The project does not exist.", "Cdm.0001");
+  return project->name;
+}
+
 Result<std::pair<Cluster, size_t>> ClusterService::FindInstance(const std::string& project_id,
                                                                 const std::string& instance_id) {
   FW_ASSIGN_OR_RETURN(auto clusters, List(project_id));

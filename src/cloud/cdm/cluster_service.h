@@ -66,6 +66,8 @@ class ClusterService {
                               const RestartOptions& options);
   Status Modify(const std::string& project_id, const std::string& cluster_id,
                 const ModifySpec& spec);
+  // The region of a project (its name).
+  Result<std::string> ProjectRegion(const std::string& project_id);
   // The cluster that owns a node, with the node's index.
   Result<std::pair<Cluster, size_t>> FindInstance(const std::string& project_id,
                                                   const std::string& instance_id);

@@ -100,7 +100,6 @@ const FunctionRegistry& FunctionRegistry::Builtins() {
     RegisterStringBasicFunctions(r);
     RegisterCollectionBasicFunctions(r);
     RegisterNumberBasicFunctions(r);
-    RegisterConversionFunctions(r);
     RegisterStringFunctions(r);
     RegisterRegexFunctions(r);
     RegisterCollectionFunctions(r);

@@ -82,7 +82,6 @@ class FunctionRegistry {
 void RegisterStringBasicFunctions(FunctionRegistry* registry);
 void RegisterCollectionBasicFunctions(FunctionRegistry* registry);
 void RegisterNumberBasicFunctions(FunctionRegistry* registry);
-void RegisterConversionFunctions(FunctionRegistry* registry);
 void RegisterStringFunctions(FunctionRegistry* registry);
 void RegisterRegexFunctions(FunctionRegistry* registry);
 void RegisterCollectionFunctions(FunctionRegistry* registry);

@@ -9,9 +9,6 @@ add_library(fw_hcl_values
   ${CMAKE_CURRENT_LIST_DIR}/value_json.cc
   ${CMAKE_CURRENT_LIST_DIR}/value_ops.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions/function.cc
-  ${CMAKE_CURRENT_LIST_DIR}/functions/string_basic.cc
-  ${CMAKE_CURRENT_LIST_DIR}/functions/collection_basic.cc
-  ${CMAKE_CURRENT_LIST_DIR}/functions/number_basic.cc
 )
 # Each function family adds its sources (and tests) in functions/<family>.cmake.
 file(GLOB fw_hcl_function_fragments ${CMAKE_CURRENT_LIST_DIR}/functions/*.cmake)

@@ -97,9 +97,6 @@ std::vector<std::string> FunctionRegistry::Names() const {
 const FunctionRegistry& FunctionRegistry::Builtins() {
   static const FunctionRegistry* registry = [] {
     auto* r = new FunctionRegistry();
-    RegisterStringBasicFunctions(r);
-    RegisterCollectionBasicFunctions(r);
-    RegisterNumberBasicFunctions(r);
     RegisterStringFunctions(r);
     RegisterRegexFunctions(r);
     RegisterCollectionFunctions(r);

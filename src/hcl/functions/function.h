@@ -79,9 +79,6 @@ class FunctionRegistry {
 };
 
 // One registration function per family file (functions/<family>_functions.cc).
-void RegisterStringBasicFunctions(FunctionRegistry* registry);
-void RegisterCollectionBasicFunctions(FunctionRegistry* registry);
-void RegisterNumberBasicFunctions(FunctionRegistry* registry);
 void RegisterStringFunctions(FunctionRegistry* registry);
 void RegisterRegexFunctions(FunctionRegistry* registry);
 void RegisterCollectionFunctions(FunctionRegistry* registry);

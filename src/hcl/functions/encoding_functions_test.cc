@@ -164,8 +164,7 @@ TEST(EncodingTest, Base64RoundTripOfAllBytesFailsUtf8Check) {
   ASSERT_TRUE(enc.ok());
   auto dec = CallFn("base64decode", {*enc});
   EXPECT_EQ(dec.status().message(),
-            "Invalid value for \"str\" parameter: the result of decoding the provided string is "
-            "not valid UTF-8.");
+            "the result of decoding the provided string is not valid UTF-8");
 }
 
 TEST(EncodingTest, Base64GzipDecompresses) {
@@ -190,19 +189,23 @@ RC_GTEST_PROP(EncodingProperty, Base64RoundTrip, (const std::string& s)) {
 RC_GTEST_PROP(EncodingProperty, JsonRoundTrip, (const std::map<std::string, int64_t>& m,
                                                 const std::vector<std::string>& list)) {
   std::vector<std::pair<std::string, Value>> attrs;
-  for (const auto& [k, v] : m) attrs.emplace_back(k, Value::Int(v));
+  auto ascii = [](const std::string& s) {
+    std::string out;
+    for (char c : s) out += static_cast<char>(static_cast<unsigned char>(c) & 0x7f);
+    return out;
+  };
+  std::map<std::string, Value> unique;
+  for (const auto& [k, v] : m) unique.insert_or_assign(ascii(k), Value::Int(v));
   std::vector<Value> elems;
-  for (const auto& s : list) elems.push_back(S(s));
-  attrs.emplace_back("\x01list", Value::Tuple(elems));
+  for (const auto& s : list) elems.push_back(S(ascii(s)));
+  unique.insert_or_assign("\x01list", Value::Tuple(elems));
+  for (auto& [k, v] : unique) attrs.emplace_back(k, v);
   Value v = Value::Object(attrs);
   auto enc = CallFn("jsonencode", {v});
   RC_ASSERT(enc.ok());
   auto dec = CallFn("jsondecode", {*enc});
   RC_ASSERT(dec.ok());
-  // Invalid UTF-8 in strings is replaced by U+FFFD, so compare through a second round.
-  auto enc2 = CallFn("jsonencode", {*dec});
-  RC_ASSERT(enc2.ok());
-  RC_ASSERT(enc2->AsString() == enc->AsString());
+  RC_ASSERT(dec->RawEquals(v));
 }
 #endif
 

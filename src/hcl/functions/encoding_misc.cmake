@@ -7,10 +7,13 @@ target_sources(fw_hcl_values PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/encoding_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/yaml_functions.cc
   ${CMAKE_CURRENT_LIST_DIR}/hash_functions.cc
+  ${CMAKE_CURRENT_LIST_DIR}/hash_bcrypt.cc
   ${CMAKE_CURRENT_LIST_DIR}/ipnet_functions.cc
   ${CMAKE_CURRENT_LIST_DIR}/datetime_functions.cc
+  ${CMAKE_CURRENT_LIST_DIR}/datetime_rfc3339.cc
   ${CMAKE_CURRENT_LIST_DIR}/type_conversion_functions.cc
   ${CMAKE_CURRENT_LIST_DIR}/context_functions.cc
+  ${CMAKE_CURRENT_LIST_DIR}/context_fileset.cc
 )
 target_link_libraries(fw_hcl_values PRIVATE OpenSSL::Crypto ZLIB::ZLIB)
 
@@ -22,6 +25,7 @@ endif()
 formwork_test(hcl_functions_encoding_misc_test
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/encoding_functions_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/hash_functions_test.cc
   LIBS ${fw_hcl_encoding_misc_test_libs})
 if(TARGET hcl_functions_encoding_misc_test)
   target_compile_definitions(hcl_functions_encoding_misc_test PRIVATE

@@ -20,6 +20,15 @@ Parameter AnyValueParam(std::string name) {
                    .allow_marked = true};
 }
 
+// cty's FriendlyNameForConstraint: a collection of the dynamic pseudo-type reads "list of any
+// single type".
+std::string ConstraintName(const Type& t) {
+  if (t.IsCollection() && t.ElementType().IsDynamic()) {
+    return std::string(t.IsList() ? "list" : t.IsSet() ? "set" : "map") + " of any single type";
+  }
+  return t.FriendlyNameForConstraint();
+}
+
 Status ArgError(const std::string& msg) {
   return InvalidArgument("Invalid value for \"v\" parameter: " + msg + ".");
 }
@@ -27,7 +36,7 @@ Status ArgError(const std::string& msg) {
 FunctionSpec MakeToFunction(std::string name, Type want) {
   FunctionSpec spec;
   spec.name = std::move(name);
-  spec.description = "Converts the given value to " + want.FriendlyNameForConstraint() + ".";
+  spec.description = "Converts the given value to " + ConstraintName(want) + ".";
   spec.params = {AnyValueParam("v")};
   spec.return_type = [want](const std::vector<Value>& args) -> Result<Type> {
     const Type& got = args[0].type();
@@ -40,7 +49,7 @@ FunctionSpec MakeToFunction(std::string name, Type want) {
         return ArgError("incompatible object type for conversion: " + MismatchMessage(got, want));
       }
       return ArgError("cannot convert " + got.FriendlyName() + " to " +
-                      want.FriendlyNameForConstraint());
+                      ConstraintName(want));
     }
     return want;
   };
@@ -53,7 +62,7 @@ FunctionSpec MakeToFunction(std::string name, Type want) {
     const Type& got = plain.type();
     if (v.IsSensitiveDeep()) {
       return ArgError("cannot convert this sensitive " + got.FriendlyName() + " to " +
-                      want.FriendlyNameForConstraint());
+                      ConstraintName(want));
     }
     auto what = [&] {
       if (plain.IsNull()) return std::string("string");
@@ -70,7 +79,7 @@ FunctionSpec MakeToFunction(std::string name, Type want) {
                       " to number; given string must be a decimal representation of a number");
     }
     return ArgError("cannot convert " + got.FriendlyName() + " to " +
-                    want.FriendlyNameForConstraint());
+                    ConstraintName(want));
   };
   return spec;
 }

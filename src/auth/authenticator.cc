@@ -24,17 +24,7 @@ Result<Principal> Authenticator::Authenticate(const SignableRequest& request) {
       bool expired = info.status().message() == "token expires";
       return AuthFailure(expired ? "token expires" : "decrypt token fail");
     }
-    Principal p;
-    p.method = AuthMethod::kToken;
-    p.domain_id = info->domain.id;
-    p.domain_name = info->domain.name;
-    p.user_id = info->user.id;
-    p.user_name = info->user.name;
-    if (info->project) {
-      p.project_id = info->project->id;
-      p.project_name = info->project->name;
-    }
-    return p;
+    return TokenPrincipal(*info);
   }
   if (request.FindHeader("authorization") == nullptr) {
     return AuthFailure("x-auth-token not found");
@@ -55,14 +45,70 @@ Result<Principal> Authenticator::Authenticate(const SignableRequest& request) {
   auto verified = VerifySignature(request, lookup, clock_.Now(), verify_options_);
   if (!lookup_error.ok()) return lookup_error;
   if (!verified.ok()) return verified.status();
+  return KeyPrincipal(*key);
+}
+
+Principal Authenticator::TokenPrincipal(const TokenInfo& info) {
+  Principal p;
+  p.method = AuthMethod::kToken;
+  p.domain_id = info.domain.id;
+  p.domain_name = info.domain.name;
+  p.user_id = info.user.id;
+  p.user_name = info.user.name;
+  if (info.project) {
+    p.project_id = info.project->id;
+    p.project_name = info.project->name;
+  }
+  return p;
+}
+
+Principal Authenticator::KeyPrincipal(const CachedKey& key) {
   Principal p;
   p.method = AuthMethod::kAkSk;
-  p.domain_id = key->domain.id;
-  p.domain_name = key->domain.name;
-  p.user_id = key->user.id;
-  p.user_name = key->user.name;
-  p.access_key = key->credential.access_key;
+  p.domain_id = key.domain.id;
+  p.domain_name = key.domain.name;
+  p.user_id = key.user.id;
+  p.user_name = key.user.name;
+  p.access_key = key.credential.access_key;
   return p;
+}
+
+std::optional<Principal> Authenticator::TryAuthenticateCached(const SignableRequest& request) {
+  if (const std::string_view* token = request.FindHeader("x-auth-token")) {
+    auto info = tokens_.ValidateCached(*token);
+    if (!info) return std::nullopt;
+    return TokenPrincipal(*info);
+  }
+  if (request.FindHeader("authorization") == nullptr) return std::nullopt;
+  std::optional<CachedKey> key;
+  SecretLookup lookup = [&](std::string_view ak) -> std::optional<std::string> {
+    key = CachedKeyFor(ak);
+    if (!key) return std::nullopt;
+    return key->credential.secret_key;
+  };
+  if (!VerifySignature(request, lookup, clock_.Now(), verify_options_).ok() || !key) {
+    return std::nullopt;
+  }
+  return KeyPrincipal(*key);
+}
+
+bool Authenticator::TryAuthorizeProjectCached(const Principal& principal,
+                                              const std::string& project_id,
+                                              const std::string* header_project_id) {
+  if (header_project_id != nullptr && *header_project_id != project_id) return false;
+  if (principal.method == AuthMethod::kToken) return principal.project_id == project_id;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = projects_.find(project_id);
+  return it != projects_.end() && clock_.Now() - it->second.cached_at < kCacheTtl &&
+         it->second.project && it->second.project->domain_id == principal.domain_id &&
+         it->second.project->enabled;
+}
+
+std::optional<Authenticator::CachedKey> Authenticator::CachedKeyFor(std::string_view access_key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = keys_.find(std::string(access_key));
+  if (it == keys_.end() || clock_.Now() - it->second.cached_at >= kCacheTtl) return std::nullopt;
+  return it->second;
 }
 
 Status Authenticator::AuthorizeProject(const Principal& principal, const std::string& project_id,

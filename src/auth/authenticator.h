@@ -31,6 +31,13 @@ class Authenticator {
   Status AuthorizeProject(const Principal& principal, const std::string& project_id,
                           const std::string* header_project_id);
 
+  // The cache-only variants, for the I/O-thread fast path: a Principal (or true) when memory
+  // alone proves the caller may proceed; nullopt when the store would be needed or the answer
+  // is a refusal (the blocking path then produces the error).
+  std::optional<Principal> TryAuthenticateCached(const SignableRequest& request);
+  bool TryAuthorizeProjectCached(const Principal& principal, const std::string& project_id,
+                                 const std::string* header_project_id);
+
   // Forgets cached credentials and projects (after an account change).
   void InvalidateCaches();
 
@@ -47,6 +54,9 @@ class Authenticator {
   };
 
   Result<std::optional<CachedKey>> LookupKey(std::string_view access_key);
+  std::optional<CachedKey> CachedKeyFor(std::string_view access_key);
+  static Principal TokenPrincipal(const TokenInfo& info);
+  static Principal KeyPrincipal(const CachedKey& key);
   Result<std::optional<store::ProjectRecord>> LookupProject(const std::string& project_id);
 
   store::Store& store_;

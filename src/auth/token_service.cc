@@ -119,6 +119,19 @@ Result<TokenInfo> TokenService::Validate(std::string_view token) {
   return info;
 }
 
+std::optional<TokenInfo> TokenService::ValidateCached(std::string_view token) {
+  if (token.empty() || token.size() > 16384) return std::nullopt;
+  std::string hash = crypto::Sha256Hex(token);
+  TimePoint now = clock_.Now();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cache_.find(hash);
+  if (it == cache_.end() || now - it->second.cached_at >= kCacheTtl ||
+      now >= it->second.info.record.expires_at) {
+    return std::nullopt;
+  }
+  return it->second.info;
+}
+
 Result<TokenInfo> TokenService::Load(const std::string& hash) {
   TokenInfo info;
   Status st = store_.Read([&](store::Repositories& r) -> Status {

@@ -57,6 +57,8 @@ class TokenService {
   Result<IssuedToken> Issue(const PasswordCredentials& credentials, const TokenScope& scope);
   // kUnauthenticated when the token is unknown, expired, or its user was disabled.
   Result<TokenInfo> Validate(std::string_view token);
+  // The token's info when a fresh, unexpired validation is cached; never touches the store.
+  std::optional<TokenInfo> ValidateCached(std::string_view token);
   // Deletes expired tokens from the store; returns how many.
   Result<int64_t> PurgeExpired();
 

@@ -227,9 +227,16 @@ class Server::Impl {
       }
       req.body = std::move(parser.get().body());
       const bool client_keep_alive = parser.get().keep_alive();
-      Response resp = co_await asio::co_spawn(
-          workers_, [this, &req]() -> asio::awaitable<Response> { co_return SafeHandle(req); },
-          use_awaitable);
+      // (No co_await inside a conditional expression: GCC 12 miscompiles that.)
+      std::optional<Response> fast = TryInline(req);
+      Response resp;
+      if (fast) {
+        resp = std::move(*fast);
+      } else {
+        resp = co_await asio::co_spawn(
+            workers_, [this, &req]() -> asio::awaitable<Response> { co_return SafeHandle(req); },
+            use_awaitable);
+      }
       const bool keep_alive = client_keep_alive && !stopping_;
       bool written = co_await Write(stream, req, std::move(resp), keep_alive, start);
       conn->busy = false;
@@ -243,6 +250,14 @@ class Server::Impl {
       conns_.erase(conn);
     }
     conn_cv_.notify_all();
+  }
+
+  std::optional<Response> TryInline(Request& req) {
+    try {
+      return handler_.TryHandleInline(req);
+    } catch (...) {
+      return std::nullopt;  // the blocking path will produce the real answer or error
+    }
   }
 
   Response SafeHandle(Request& req) {

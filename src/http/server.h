@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
@@ -26,6 +27,9 @@ class Handler {
   virtual size_t MaxBodyBytes(const Request& head) const = 0;
   // Produces the response; runs on the blocking pool. Must not throw.
   virtual Response Handle(Request& request) = 0;
+  // Runs on the I/O thread before Handle: answers at once when everything the request needs is
+  // in memory, or returns nullopt to send it to the blocking pool. Must never block or throw.
+  virtual std::optional<Response> TryHandleInline(Request& request) { return std::nullopt; }
   // The error response for a failure found by the HTTP layer itself (body too large,
   // malformed request): the handler knows which service's error body to use.
   virtual Response Reject(const Request& head, const Status& status) const = 0;

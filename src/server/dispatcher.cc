@@ -35,6 +35,36 @@ http::Response Dispatcher::Reject(const http::Request& head, const Status& statu
   return api::ErrorResponse(api::ServiceForPath(head.path), status, head.request_id);
 }
 
+std::optional<http::Response> Dispatcher::TryHandleInline(http::Request& req) {
+  auto match = router_.Find(req.method, req.path);
+  if (match.outcome != http::RouteOutcome::kFound || !match.value->inline_handler) {
+    return std::nullopt;
+  }
+  const api::Route& route = *match.value;
+  req.path_params = match.params;
+  std::optional<auth::Principal> principal;
+  if (route.access == api::Access::kAuthenticated) {
+    principal = authenticator_.TryAuthenticateCached(Signable(req));
+    if (!principal ||
+        (route.scope == api::Scope::kProject &&
+         !authenticator_.TryAuthorizeProjectCached(*principal, req.PathParam("project_id"),
+                                                   req.Header("X-Project-Id")))) {
+      req.path_params.clear();
+      return std::nullopt;
+    }
+  }
+  const std::string* host = req.Header("Host");
+  api::Context ctx{req, principal ? &*principal : nullptr,
+                   host && !host->empty() ? "http://" + *host : fallback_base_url_};
+  std::optional<Result<http::Response>> result = route.inline_handler(ctx);
+  if (!result) {
+    req.path_params.clear();
+    return std::nullopt;
+  }
+  if (!result->ok()) return api::ErrorResponse(route.service, result->status(), req.request_id);
+  return std::move(*result).value();
+}
+
 http::Response Dispatcher::Handle(http::Request& req) {
   auto match = router_.Find(req.method, req.path);
   if (match.outcome == http::RouteOutcome::kNotFound) {

@@ -217,13 +217,20 @@ void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
                }
                return JsonResponse(200, json::object{{"clusters", std::move(out)}});
              }));
-  router.Add("GET", "/v1.1/{project_id}/clusters/{cluster_id}",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
-               FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Get(ctx.request.PathParam("project_id"),
-                                                              ctx.request.PathParam("cluster_id")));
-               return JsonResponse(
-                   200, ClusterJson(c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
-             }));
+  Route show = ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+    FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Get(ctx.request.PathParam("project_id"),
+                                                   ctx.request.PathParam("cluster_id")));
+    return JsonResponse(200, ClusterJson(c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
+  });
+  // ShowClusterDetail is what clients poll: served from the read cache on the I/O thread.
+  show.inline_handler = [deps](Context& ctx) -> std::optional<Result<http::Response>> {
+    auto c = deps.clusters->GetCached(ctx.request.PathParam("project_id"),
+                                      ctx.request.PathParam("cluster_id"));
+    if (!c) return std::nullopt;
+    return JsonResponse(200,
+                        ClusterJson(*c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
+  };
+  router.Add("GET", "/v1.1/{project_id}/clusters/{cluster_id}", std::move(show));
   router.Add("DELETE", "/v1.1/{project_id}/clusters/{cluster_id}",
              ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
                // The body is optional ({"keep_last_manual_backup": 0}); any object is accepted.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "api/common/service.h"
@@ -34,6 +35,9 @@ struct Context {
 };
 
 using HandlerFn = std::function<Result<http::Response>(Context&)>;
+// A handler that may run on an I/O thread: it must not block, and returns nullopt when it
+// would need to (e.g. a cache miss), so the request goes to the blocking pool instead.
+using InlineHandlerFn = std::function<std::optional<Result<http::Response>>(Context&)>;
 
 struct Route {
   Service service = Service::kGateway;
@@ -41,6 +45,7 @@ struct Route {
   Scope scope = Scope::kDomain;
   size_t max_body_bytes = kDefaultMaxJsonBody;
   HandlerFn handler;
+  InlineHandlerFn inline_handler;  // optional fast path for reads served from memory
 };
 
 using ApiRouter = http::Router<Route>;

@@ -50,9 +50,43 @@ std::string RandomPrivateIp() {
 
 }  // namespace
 
+void ClusterCache::Put(const Cluster& c) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = clusters_.find(c.id);
+  if (it == clusters_.end()) {
+    clusters_.emplace(c.id, c);
+  } else if (it->second.version <= c.version) {
+    it->second = c;
+  }
+}
+
+void ClusterCache::Erase(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  clusters_.erase(id);
+}
+
+std::optional<Cluster> ClusterCache::Get(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = clusters_.find(id);
+  if (it == clusters_.end()) return std::nullopt;
+  return it->second;
+}
+
 ClusterService::ClusterService(store::Store& store, const Provisioning& provisioning,
-                               FaultInjector& faults)
-    : store_(store), provisioning_(provisioning), faults_(faults) {}
+                               FaultInjector& faults, bool read_cache)
+    : store_(store), provisioning_(provisioning), faults_(faults), read_cache_(read_cache) {}
+
+void ClusterService::Remember(const Cluster& stored) {
+  if (read_cache_) cache_.Put(stored);
+}
+
+std::optional<Cluster> ClusterService::GetCached(const std::string& project_id,
+                                                 const std::string& id) {
+  if (!read_cache_) return std::nullopt;
+  std::optional<Cluster> c = cache_.Get(id);
+  if (!c || c->project_id != project_id || !Advance(*c, provisioning_.Now())) return std::nullopt;
+  return c;
+}
 
 Status ClusterService::CheckFault(std::string_view operation, const Cluster& c) {
   if (auto fault = faults_.Fire("cdm", "cluster", operation, c.spec.name)) {
@@ -64,6 +98,7 @@ Status ClusterService::CheckFault(std::string_view operation, const Cluster& c) 
 Result<Cluster> ClusterService::Create(const std::string& project_id, ClusterSpec spec,
                                        const std::string& client_token) {
   Cluster out;
+  std::optional<Cluster> stored;  // as committed, before time-driven transitions
   FW_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
     FW_ASSIGN_OR_RETURN(auto project, r.accounts().FindProjectById(project_id));
     if (!project) return NotFound("The project does not exist.", "Cdm.0001");
@@ -86,6 +121,7 @@ Result<Cluster> ClusterService::Create(const std::string& project_id, ClusterSpe
       FW_ASSIGN_OR_RETURN(Cluster c, ClusterFromStoredJson(row.body));
       if (!Advance(c, now)) {
         FW_RETURN_IF_ERROR(r.cloud().Delete(row.type, row.id));
+        cache_.Erase(row.id);
       } else if (c.spec.name == spec.name) {
         return InvalidArgument("A cluster named " + spec.name + " already exists.", "Cdm.0014");
       }
@@ -120,10 +156,12 @@ Result<Cluster> ClusterService::Create(const std::string& project_id, ClusterSpe
                                    client_token, ClusterToStoredJson(c), 1, now, now};
     FW_RETURN_IF_ERROR(r.cloud().Insert(row));
     c.version = 1;
+    stored = c;
     Advance(c, now);
     out = std::move(c);
     return Status::Ok();
   }));
+  if (stored) Remember(*stored);
   return out;
 }
 
@@ -136,6 +174,7 @@ Result<Cluster> ClusterService::Get(const std::string& project_id, const std::st
   if (!row || row->project_id != project_id) return NoSuchCluster(id);
   FW_ASSIGN_OR_RETURN(Cluster c, ClusterFromStoredJson(row->body));
   c.version = row->version;
+  Remember(c);
   if (!Advance(c, provisioning_.Now())) return NoSuchCluster(id);
   return c;
 }
@@ -160,6 +199,7 @@ Result<Cluster> ClusterService::Mutate(
     const std::string& project_id, const std::string& id,
     const std::function<Status(Cluster&, TimePoint)>& change) {
   Cluster out;
+  std::optional<Cluster> stored;
   FW_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
     FW_ASSIGN_OR_RETURN(auto row, r.cloud().Get(std::string(kResourceType), id));
     if (!row || row->project_id != project_id) return NoSuchCluster(id);
@@ -167,6 +207,7 @@ Result<Cluster> ClusterService::Mutate(
     const TimePoint now = provisioning_.Now();
     if (!Advance(c, now)) {
       FW_RETURN_IF_ERROR(r.cloud().Delete(row->type, row->id));
+      cache_.Erase(id);
       return NoSuchCluster(id);
     }
     FW_RETURN_IF_ERROR(change(c, now));
@@ -175,10 +216,12 @@ Result<Cluster> ClusterService::Mutate(
     row->updated_at = now;
     FW_RETURN_IF_ERROR(r.cloud().Update(*row));
     c.version = row->version;
+    stored = c;
     Advance(c, now);  // at time scale 0 the operation is already done
     out = std::move(c);
     return Status::Ok();
   }));
+  if (stored) Remember(*stored);
   return out;
 }
 

@@ -10,7 +10,9 @@
 // Thread-safety: safe from any thread; every method blocks on the store.
 #pragma once
 
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cloud/cdm/cluster.h"
@@ -47,15 +49,33 @@ struct ModifySpec {
 Status ValidateClusterSpec(const ClusterSpec& spec, std::string_view region);
 Status ValidateModifySpec(const ModifySpec& spec);
 
+// The latest committed state of each cluster this process has read or written, so reads can be
+// answered from memory (on an I/O thread). Written through on every change made by the service;
+// an entry only ever moves to a newer store version. Only valid while this process is the only
+// writer of the store (the embedded SQLite backend); a shared backend must disable it.
+class ClusterCache {
+ public:
+  void Put(const Cluster& c);
+  void Erase(const std::string& id);
+  std::optional<Cluster> Get(const std::string& id) const;
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Cluster> clusters_;  // guarded by mu_
+};
+
 class ClusterService {
  public:
-  ClusterService(store::Store& store, const Provisioning& provisioning, FaultInjector& faults);
+  ClusterService(store::Store& store, const Provisioning& provisioning, FaultInjector& faults,
+                 bool read_cache = true);
 
   // Creates a cluster in the project (whose name is its region). With a non-empty
   // `client_token`, a repeated call returns the cluster the first call created.
   Result<Cluster> Create(const std::string& project_id, ClusterSpec spec,
                          const std::string& client_token = "");
   Result<Cluster> Get(const std::string& project_id, const std::string& cluster_id);
+  // Get from the read cache alone (never blocks): nullopt when it would need the store.
+  std::optional<Cluster> GetCached(const std::string& project_id, const std::string& cluster_id);
   Result<std::vector<Cluster>> List(const std::string& project_id);
   // Each returns the job id of the operation.
   Result<std::string> Delete(const std::string& project_id, const std::string& cluster_id);
@@ -79,9 +99,13 @@ class ClusterService {
                          const std::function<Status(Cluster&, TimePoint now)>& change);
   Status CheckFault(std::string_view operation, const Cluster& c);
 
+  void Remember(const Cluster& stored);
+
   store::Store& store_;
   const Provisioning& provisioning_;
   FaultInjector& faults_;
+  bool read_cache_;
+  ClusterCache cache_;
 };
 
 }  // namespace fw::cloud::cdm

@@ -60,7 +60,12 @@ class SqliteStore final : public Store {
   Status Run(bool write, Fn&& fn) {
     Database* db = Acquire();
     if (db == nullptr) return Unavailable("the store is closed");
-    Status st = db->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    // Transaction control goes through cached statements: no SQL compilation per call.
+    auto control = [db](std::string_view sql) -> Status {
+      FW_ASSIGN_OR_RETURN(sqlite::Statement s, db->Prepare(sql));
+      return s.Run();
+    };
+    Status st = control(write ? "BEGIN IMMEDIATE" : "BEGIN");
     if (st.ok()) {
       sqlite::SqliteRepositories repos(db);
       try {
@@ -69,10 +74,10 @@ class SqliteStore final : public Store {
         st = Internal(std::string("store transaction threw: ") + e.what());
       }
       if (st.ok()) {
-        st = db->Exec("COMMIT");
-        if (!st.ok()) (void)db->Exec("ROLLBACK");
+        st = control("COMMIT");
+        if (!st.ok()) (void)control("ROLLBACK");
       } else {
-        (void)db->Exec("ROLLBACK");
+        (void)control("ROLLBACK");
       }
     }
     Release(db);

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include "hcl/convert.h"
 #include "hcl/functions/function.h"
 #include "hcl/functions/string_common.h"
@@ -95,13 +97,16 @@ struct Decimal {
     while (!mant.empty() && mant.back() == '0') mant.pop_back();
     if (mant.empty()) exp = 0;
   }
-  // Rounds to n significant digits, half to even when exactly half (as Go does).
+  // Rounds to n significant digits. A decimal exactly half-way rounds the way Terraform's
+  // 512-bit binary float of it does: up when the float is above the decimal, down when below,
+  // to even when the decimal is exactly representable.
   void Round(int64_t n) {
     if (n < 0 || n >= static_cast<int64_t>(mant.size())) return;
     size_t k = static_cast<size_t>(n);
     bool up;
     if (mant[k] == '5' && k + 1 == mant.size()) {
-      up = k > 0 && ((mant[k - 1] - '0') & 1) != 0;
+      int dir = BinaryDirection();
+      up = dir != 0 ? dir > 0 : (k > 0 && ((mant[k - 1] - '0') & 1) != 0);
     } else {
       up = mant[k] >= '5';
     }
@@ -118,6 +123,37 @@ struct Decimal {
       }
     }
     Trim();
+  }
+  // The sign of (the nearest 512-bit binary float to this value) - (this value).
+  int BinaryDirection() const {
+    using boost::multiprecision::cpp_int;
+    cpp_int c(mant);
+    int64_t scale = exp - static_cast<int64_t>(mant.size());  // value = c * 10^scale
+    if (scale < -400 || scale > 400) return 0;                // far outside common use
+    cpp_int num = c, den = 1;
+    if (scale >= 0) {
+      num *= boost::multiprecision::pow(cpp_int(10), static_cast<unsigned>(scale));
+    } else {
+      den = boost::multiprecision::pow(cpp_int(10), static_cast<unsigned>(-scale));
+    }
+    // floor(log2(num / den))
+    int64_t t = static_cast<int64_t>(msb(num)) - static_cast<int64_t>(msb(den));
+    bool ge = t >= 0 ? num >= (den << static_cast<unsigned>(t))
+                     : (num << static_cast<unsigned>(-t)) >= den;
+    int64_t fl = ge ? t : t - 1;
+    int64_t shift = 511 - fl;  // mantissa of 512 bits: num/den * 2^shift in [2^511, 2^512)
+    cpp_int n2 = num, d2 = den;
+    if (shift >= 0) {
+      n2 <<= static_cast<unsigned>(shift);
+    } else {
+      d2 <<= static_cast<unsigned>(-shift);
+    }
+    cpp_int q = n2 / d2, r = n2 % d2;
+    if (r == 0) return 0;
+    cpp_int twice = r * 2;
+    if (twice > d2 || (twice == d2 && (q & 1) != 0)) ++q;
+    cpp_int back = q * d2;
+    return back > n2 ? 1 : -1;
   }
 };
 

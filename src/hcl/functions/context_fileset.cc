@@ -98,7 +98,6 @@ bool MatchSimple(std::string_view pattern, std::string_view name, bool* bad) {
           ++n;
           continue;
         }
-        if (pattern[p] == '\\') --p;
       }
     }
     if (star_p == std::string_view::npos) return false;
@@ -217,7 +216,7 @@ void Walk(GlobState* st, const std::string& dir, const std::vector<std::string_v
     if (!IsDir(dir, true)) return;
     for (const std::string& name : ListDir(dir)) {
       std::string child = JoinPath(dir, name);
-      if (IsDir(child, false)) Walk(st, child, segs, k, depth + 1);
+      if (IsDir(child, false) || IsRegular(child)) Walk(st, child, segs, k, depth + 1);
     }
     return;
   }

@@ -7,7 +7,7 @@
 // The result is rendered as its value JSON when the value's type is the JSON's implied type,
 // else as `<type JSON> <value JSON>`; `unknown <type JSON>`, `null <type JSON>` for unknown and
 // null results, prefixed by `sensitive ` when marked; errors as `error: <message>`.
-// Context functions see base_dir = the family's folder and a clock at 2024-02-29T12:34:56Z.
+// `$BASE` stands for the family's folder. Context functions see base_dir = that folder and a clock at 2024-02-29T12:34:56Z.
 //
 // Also: encoding unit and property tests.
 #include <gtest/gtest.h>
@@ -132,13 +132,20 @@ void RunFamily(const std::string& family) {
       }
       std::vector<Value> args;
       for (size_t i = 1; i < parts.size(); ++i) {
-        auto a = ParseArg(parts[i]);
+        std::string text = parts[i];
+        for (size_t at; (at = text.find("$BASE")) != std::string::npos;) {
+          text.replace(at, 5, dir.string());
+        }
+        auto a = ParseArg(text);
         ASSERT_TRUE(a.ok()) << path << ":" << lineno << ": bad argument " << parts[i] << ": "
                             << a.status().message();
         args.push_back(*a);
       }
       const FunctionSpec* spec = (plan ? plan_registry : registry).Find(name);
       ASSERT_NE(spec, nullptr) << path << ":" << lineno << ": no function " << name;
+      for (size_t at; (at = want.find("$BASE")) != std::string::npos;) {
+        want.replace(at, 5, dir.string());
+      }
       std::string got = RenderResult(Call(*spec, args));
       EXPECT_EQ(got, want) << path.filename().string() << ":" << lineno << ": " << lhs;
       ++cases;

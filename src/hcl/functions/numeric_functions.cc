@@ -1,4 +1,5 @@
 // Terraform's numeric functions: abs, ceil, floor, log, max, min, parseint, pow, signum.
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -127,8 +128,8 @@ Result<Value> ParseInt(const std::vector<Value>& args, const Type&) {
   bool negative = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
   if (i == s.size()) return fail();
-  Number value;
-  // Accumulate in chunks that fit int64 to keep big-number work low.
+  // Exact, whatever the length (Terraform keeps every digit of the parsed integer).
+  boost::multiprecision::cpp_int value = 0;
   while (i < s.size()) {
     int64_t chunk = 0;
     int64_t scale = 1;
@@ -139,10 +140,10 @@ Result<Value> ParseInt(const std::vector<Value>& args, const Type&) {
       scale *= base;
       ++i;
     }
-    FW_ASSIGN_OR_RETURN(value, value.Mul(Number(scale)));
-    FW_ASSIGN_OR_RETURN(value, value.Add(Number(chunk)));
+    value = value * scale + chunk;
   }
-  return Value::Num(negative ? value.Negate() : value);
+  FW_ASSIGN_OR_RETURN(Number n, Number::ParseString(value.str()));
+  return Value::Num(negative ? n.Negate() : n);
 }
 
 }  // namespace

@@ -31,8 +31,7 @@ Result<Type> LengthType(const std::vector<Value>& args) {
   if (t.IsDynamic() || t.IsCollection() || t.IsStructural() || t.kind() == TypeKind::kString) {
     return Type::Number();
   }
-  return ArgError("value",
-                  "argument must be a string, a collection type, or a structural type.");
+  return ArgError("value", "argument must be a string, a collection type, or a structural type.");
 }
 
 Result<Value> Length(const std::vector<Value>& args, const Type&) {
@@ -198,8 +197,7 @@ Result<Value> Sum(const std::vector<Value>& args, const Type&) {
   if (!t.IsCollection() && !t.IsStructural()) return ArgError("list", "cannot sum noniterable");
   if (v.Length() == 0) return ArgError("list", "cannot sum an empty list");
   if (!t.IsList() && !t.IsSet() && !t.IsTuple()) {
-    return ArgError("list",
-                    "argument must be list, set, or tuple. Received " + t.FriendlyName());
+    return ArgError("list", "argument must be list, set, or tuple. Received " + t.FriendlyName());
   }
   if (!v.IsWhollyKnown()) return Value::Unknown(Type::Number());
   Number total;
@@ -291,10 +289,8 @@ void RegisterCollectionFunctions(FunctionRegistry* registry) {
       .name = "length",
       .description = "Returns the total number of elements in a collection, or characters in a "
                      "string.",
-      .params = {Parameter{.name = "value",
-                           .type = Type::Dynamic(),
-                           .allow_unknown = true,
-                           .allow_dynamic = true}},
+      .params = {Parameter{
+          .name = "value", .type = Type::Dynamic(), .allow_unknown = true, .allow_dynamic = true}},
       .variadic = std::nullopt,
       .return_type = LengthType,
       .impl = Length,
@@ -363,9 +359,7 @@ void RegisterCollectionFunctions(FunctionRegistry* registry) {
                      "of remaining elements.",
       .params = {Param("list", Type::List(Type::Dynamic()))},
       .variadic = std::nullopt,
-      .return_type = [](const std::vector<Value>& args) -> Result<Type> {
-        return args[0].type();
-      },
+      .return_type = [](const std::vector<Value>& args) -> Result<Type> { return args[0].type(); },
       .impl = Distinct,
   });
   add(FunctionSpec{
@@ -396,9 +390,8 @@ void RegisterCollectionFunctions(FunctionRegistry* registry) {
   add(FunctionSpec{
       .name = "sort",
       .description = "Applies a lexicographic sort to the elements of the given list.",
-      .params = {Parameter{.name = "list",
-                           .type = Type::List(Type::String()),
-                           .allow_unknown = true}},
+      .params = {Parameter{
+          .name = "list", .type = Type::List(Type::String()), .allow_unknown = true}},
       .variadic = std::nullopt,
       .return_type = StaticReturnType(Type::List(Type::String())),
       .impl = Sort,

@@ -26,15 +26,26 @@ Value Call1(std::string_view name, std::vector<Value> args) {
 }
 
 TEST(CollectionFunctionsTest, RegistryHasTheFamilies) {
-  for (const char* name :
-       {"alltrue", "anytrue", "chunklist", "coalesce", "coalescelist", "compact", "concat",
-        "contains", "distinct", "element", "flatten", "index", "keys", "length", "lookup",
-        "matchkeys", "merge", "one", "range", "reverse", "setintersection", "setproduct",
-        "setsubtract", "setunion", "slice", "sort", "sum", "transpose", "values", "zipmap",
-        "chomp", "endswith", "format", "formatlist", "indent", "join", "lower", "upper", "regex",
-        "regexall", "replace", "split", "startswith", "strcontains", "strrev", "substr", "title",
-        "trim", "trimprefix", "trimsuffix", "trimspace", "abs", "ceil", "floor", "log", "max",
-        "min", "parseint", "pow", "signum"}) {
+  for (const char* name : {"alltrue",    "anytrue",      "chunklist",
+                           "coalesce",   "coalescelist", "compact",
+                           "concat",     "contains",     "distinct",
+                           "element",    "flatten",      "index",
+                           "keys",       "length",       "lookup",
+                           "matchkeys",  "merge",        "one",
+                           "range",      "reverse",      "setintersection",
+                           "setproduct", "setsubtract",  "setunion",
+                           "slice",      "sort",         "sum",
+                           "transpose",  "values",       "zipmap",
+                           "chomp",      "endswith",     "format",
+                           "formatlist", "indent",       "join",
+                           "lower",      "upper",        "regex",
+                           "regexall",   "replace",      "split",
+                           "startswith", "strcontains",  "strrev",
+                           "substr",     "title",        "trim",
+                           "trimprefix", "trimsuffix",   "trimspace",
+                           "abs",        "ceil",         "floor",
+                           "log",        "max",          "min",
+                           "parseint",   "pow",          "signum"}) {
     EXPECT_NE(FunctionRegistry::Builtins().Find(name), nullptr) << name;
   }
 }

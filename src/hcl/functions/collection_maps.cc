@@ -219,8 +219,8 @@ Result<Type> ZipmapType(const std::vector<Value>& args) {
     const std::vector<Type>& vtys = vt.TupleElements();
     if (keys.size() != vtys.size()) {
       return InvalidArgument("number of keys (" + std::to_string(keys.size()) +
-                             ") does not match number of values (" +
-                             std::to_string(vtys.size()) + ")");
+                             ") does not match number of values (" + std::to_string(vtys.size()) +
+                             ")");
     }
     std::map<std::string, Type> attrs;
     for (size_t i = 0; i < keys.size(); ++i) {
@@ -242,13 +242,14 @@ Result<Value> Zipmap(const std::vector<Value>& args, const Type& ret) {
   if (!values.IsKnown()) return Value::Unknown(ret).WithMarks(marks);
   if (keys.Length() != values.Length()) {
     return InvalidArgument("number of keys (" + std::to_string(keys.Length()) +
-                           ") does not match number of values (" +
-                           std::to_string(values.Length()) + ")");
+                           ") does not match number of values (" + std::to_string(values.Length()) +
+                           ")");
   }
   std::map<std::string, Value> out;
   for (size_t i = 0; i < keys.Length(); ++i) {
     const Value& k = keys.Elements()[i];
-    if (k.IsNull()) return InvalidArgument("keys list has null value at index " + std::to_string(i));
+    if (k.IsNull())
+      return InvalidArgument("keys list has null value at index " + std::to_string(i));
     marks |= k.marks();
     out.insert_or_assign(k.AsString(), values.Elements()[i]);
   }

@@ -206,8 +206,7 @@ Result<SliceIndexes> GetSliceIndexes(const std::vector<Value>& args) {
     r.start = *s;
     if (r.start < 0) return ArgError("start_index", "start index must not be less than zero");
     if (length_known && r.start > length) {
-      return ArgError("start_index",
-                      "start index must not be greater than the length of the list");
+      return ArgError("start_index", "start index must not be greater than the length of the list");
     }
     start_known = true;
   }

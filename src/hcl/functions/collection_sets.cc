@@ -204,10 +204,9 @@ void RegisterCollectionSetFunctions(FunctionRegistry* registry) {
       .name = "setproduct",
       .description = "Calculates the cartesian product of two or more sets.",
       .params = {},
-      .variadic = Parameter{.name = "sets",
-                            .type = Type::Dynamic(),
-                            .allow_unknown = true,
-                            .allow_marked = true},
+      .variadic =
+          Parameter{
+              .name = "sets", .type = Type::Dynamic(), .allow_unknown = true, .allow_marked = true},
       .return_type = SetProductType,
       .impl = SetProduct,
   });

@@ -120,8 +120,8 @@ Result<Value> ParseInt(const std::vector<Value>& args, const Type&) {
     return ArgError("base", "base must be a whole number between 2 and 62 inclusive");
   }
   auto fail = [&]() {
-    return ArgError("number", "cannot parse " + Quote(s) + " as a base " +
-                                  std::to_string(base) + " integer");
+    return ArgError("number",
+                    "cannot parse " + Quote(s) + " as a base " + std::to_string(base) + " integer");
   };
   if (s.size() > kMaxParseIntLength) return fail();
   size_t i = 0;
@@ -152,8 +152,9 @@ void RegisterNumericFunctions(FunctionRegistry* registry) {
   auto add = [registry](FunctionSpec spec) {
     registry->Register(WithCtyUnknowns(std::move(spec)));
   };
-  add(OneNumber("abs", "If the given number is negative then returns its positive equivalent, "
-                       "or otherwise returns the given number unchanged.",
+  add(OneNumber("abs",
+                "If the given number is negative then returns its positive equivalent, "
+                "or otherwise returns the given number unchanged.",
                 true, [](const Number& n) { return n.Abs(); }));
   add(OneNumber("ceil",
                 "Returns the smallest whole number that is greater than or equal to the given "
@@ -165,8 +166,8 @@ void RegisterNumericFunctions(FunctionRegistry* registry) {
                 false, [](const Number& n) { return n.IsInfinite() ? n : n.Floor(); }));
   add(Extreme("max", "Returns the greatest of the given numbers.", true));
   add(Extreme("min", "Returns the smallest of the given numbers.", false));
-  add(FloatFunction("log", "Returns the logarithm of the given number in the given base.",
-                    "base", true));
+  add(FloatFunction("log", "Returns the logarithm of the given number in the given base.", "base",
+                    true));
   add(FloatFunction("pow", "Returns the given number raised to the given power (exponentiation).",
                     "power", false));
   add(FunctionSpec{

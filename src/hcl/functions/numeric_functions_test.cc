@@ -13,7 +13,8 @@ TEST(NumericFunctionsTest, ParseIntOfHugeNumbers) {
   auto r = CallFunction("parseint", {Value::String(digits), Value::Int(10)});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->AsNumber().ToString(), digits);
-  auto too_long = CallFunction("parseint", {Value::String(std::string(200000, '1')), Value::Int(2)});
+  auto too_long =
+      CallFunction("parseint", {Value::String(std::string(200000, '1')), Value::Int(2)});
   EXPECT_FALSE(too_long.ok());
 }
 

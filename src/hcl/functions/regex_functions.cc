@@ -139,8 +139,8 @@ Result<Type> PatternResultType(const std::string& pattern) {
     return ArgError("pattern",
                     "invalid regexp pattern: cannot mix both named and unnamed capture groups");
   }
-  if (unnamed > 0) return Type::Tuple(std::vector<Type>(static_cast<size_t>(unnamed),
-                                                        Type::String()));
+  if (unnamed > 0)
+    return Type::Tuple(std::vector<Type>(static_cast<size_t>(unnamed), Type::String()));
   std::vector<std::pair<std::string, Type>> attrs;
   for (const auto& [index, name] : names) {
     bool dup = false;
@@ -153,8 +153,8 @@ Result<Type> PatternResultType(const std::string& pattern) {
 Value MatchResult(const RE2& re, const std::string& s, const Match& m, const Type& ret) {
   auto group = [&](size_t i) {
     if (m[i].first < 0) return Value::Null(Type::String());
-    return Value::String(s.substr(static_cast<size_t>(m[i].first),
-                                  static_cast<size_t>(m[i].second - m[i].first)));
+    return Value::String(
+        s.substr(static_cast<size_t>(m[i].first), static_cast<size_t>(m[i].second - m[i].first)));
   };
   if (ret.kind() == TypeKind::kString) return group(0);
   if (ret.IsTuple()) {

@@ -2,12 +2,11 @@
 // %q), flags (space + - 0 #), width, precision, explicit argument indexes (%[n]v) and %%.
 // Numbers are formatted as Go formats *big.Float and *big.Int values, from our exact decimals.
 #include <algorithm>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 #include "hcl/convert.h"
 #include "hcl/functions/function.h"
@@ -322,8 +321,11 @@ std::string FormatInteger(const Verb& v, const Number& n) {
   std::string sign = n.Sign() < 0 ? "-" : v.plus ? "+" : v.space ? " " : "";
   std::string prefix;
   if (v.sharp) {
-    prefix = v.mode == 'b' ? "0b" : v.mode == 'o' ? "0" : v.mode == 'x' ? "0x" :
-             v.mode == 'X' ? "0X" : "";
+    prefix = v.mode == 'b'   ? "0b"
+             : v.mode == 'o' ? "0"
+             : v.mode == 'x' ? "0x"
+             : v.mode == 'X' ? "0X"
+                             : "";
   }
   size_t zeros = 0;
   if (v.prec >= 0) {
@@ -354,8 +356,8 @@ Result<std::string> AppendVerb(Verb& v, const std::vector<Value>& args) {
   size_t idx = static_cast<size_t>(v.arg_num - 1);
   if (idx >= args.size()) {
     return InvalidArgument("not enough arguments for " + GoQuote(v.raw) + at + ": need index " +
-                           std::to_string(v.arg_num) + " but have " +
-                           std::to_string(args.size()) + " total");
+                           std::to_string(v.arg_num) + " but have " + std::to_string(args.size()) +
+                           " total");
   }
   const Value& arg = args[idx];
   std::string unsupported = "unsupported value for " + GoQuote(v.raw) + at + ": ";
@@ -438,8 +440,8 @@ Result<std::string> FormatString(const std::string& f, const std::vector<Value>&
   auto bad_char = [&](size_t at) {
     size_t i = at;
     uint32_t cp = functions_internal::DecodeUtf8(f, &i);
-    return InvalidArgument("unrecognized format character " + GoQuoteRune(cp) +
-                           " at offset " + std::to_string(at));
+    return InvalidArgument("unrecognized format character " + GoQuoteRune(cp) + " at offset " +
+                           std::to_string(at));
   };
   auto eof = [&]() {
     return InvalidArgument("invalid format string starting at offset " + std::to_string(n));
@@ -515,8 +517,8 @@ Result<std::string> FormatString(const std::string& f, const std::vector<Value>&
   }
   if (highest < static_cast<int64_t>(args.size())) {
     if (highest == 0) return ArgError("args", "too many arguments; no verbs in format string");
-    return ArgError("args", "too many arguments; only " + std::to_string(highest) +
-                                " used by format string");
+    return ArgError(
+        "args", "too many arguments; only " + std::to_string(highest) + " used by format string");
   }
   return *out;
 }
@@ -561,8 +563,7 @@ Result<Value> FormatListImpl(const std::vector<Value>& all, const Type& ret) {
         chooser = i;
       } else if (len != iter_len) {
         return ArgError("args", "argument " + std::to_string(i + 1) + " has length " +
-                                    std::to_string(len) +
-                                    ", which is inconsistent with argument " +
+                                    std::to_string(len) + ", which is inconsistent with argument " +
                                     std::to_string(chooser + 1) + " of length " +
                                     std::to_string(iter_len));
       }

@@ -41,8 +41,8 @@ FunctionSpec StringToString(std::string name, std::string description, StringFn 
 
 // A function of two string arguments.
 template <typename Fn>
-FunctionSpec TwoStrings(std::string name, std::string description, std::string p0,
-                        std::string p1, Type ret, Fn fn) {
+FunctionSpec TwoStrings(std::string name, std::string description, std::string p0, std::string p1,
+                        Type ret, Fn fn) {
   return FunctionSpec{
       .name = std::move(name),
       .description = std::move(description),
@@ -253,8 +253,8 @@ Result<Value> Join(const std::vector<Value>& args, const Type&) {
                                        std::to_string(a) +
                                        " is null; cannot concatenate null values");
         }
-        return ArgError("lists", "element " + std::to_string(e) +
-                                     " is null; cannot concatenate null values");
+        return ArgError(
+            "lists", "element " + std::to_string(e) + " is null; cannot concatenate null values");
       }
       if (!first) out += sep;
       first = false;
@@ -277,7 +277,9 @@ Result<Value> StartsWith(const std::vector<Value>& args, const Type&) {
 }  // namespace
 
 void RegisterStringFunctions(FunctionRegistry* registry) {
-  auto add = [registry](FunctionSpec spec) { registry->Register(WithCtyUnknowns(std::move(spec))); };
+  auto add = [registry](FunctionSpec spec) {
+    registry->Register(WithCtyUnknowns(std::move(spec)));
+  };
   add(StringToString("upper",
                      "Returns the given string with all Unicode letters translated to their "
                      "uppercase equivalents.",
@@ -290,9 +292,8 @@ void RegisterStringFunctions(FunctionRegistry* registry) {
                      "Returns the given string with all of its Unicode characters in reverse "
                      "order.",
                      Reverse));
-  add(StringToString("chomp",
-                     "Removes one or more newline characters from the end of the given string.",
-                     Chomp));
+  add(StringToString(
+      "chomp", "Removes one or more newline characters from the end of the given string.", Chomp));
   add(StringToString("title",
                      "Replaces one letter after each non-letter and non-digit character with its "
                      "uppercase equivalent.",
@@ -306,13 +307,11 @@ void RegisterStringFunctions(FunctionRegistry* registry) {
                  "end of the given string.",
                  "str", "cutset", Type::String(), Trim));
   add(TwoStrings("trimprefix", "Removes the given prefix from the start of the given string.",
-                 "str", "prefix", Type::String(),
-                 [](const std::string& s, const std::string& p) {
+                 "str", "prefix", Type::String(), [](const std::string& s, const std::string& p) {
                    return Value::String(s.starts_with(p) ? s.substr(p.size()) : s);
                  }));
-  add(TwoStrings("trimsuffix", "Removes the given suffix from the end of the given string.",
-                 "str", "suffix", Type::String(),
-                 [](const std::string& s, const std::string& p) {
+  add(TwoStrings("trimsuffix", "Removes the given suffix from the end of the given string.", "str",
+                 "suffix", Type::String(), [](const std::string& s, const std::string& p) {
                    return Value::String(s.ends_with(p) ? s.substr(0, s.size() - p.size()) : s);
                  }));
   add(TwoStrings("endswith", "Determines if the input string ends with the suffix.", "str",
@@ -335,10 +334,9 @@ void RegisterStringFunctions(FunctionRegistry* registry) {
                    return Value::List(Type::String(), std::move(elems));
                  }));
 
-  FunctionSpec starts = TwoStrings("startswith", "Determines if the input string starts with the prefix.",
-                                   "str", "prefix", Type::Bool(), [](const std::string&, const std::string&) {
-                                     return Value::False();
-                                   });
+  FunctionSpec starts = TwoStrings(
+      "startswith", "Determines if the input string starts with the prefix.", "str", "prefix",
+      Type::Bool(), [](const std::string&, const std::string&) { return Value::False(); });
   starts.params[0].allow_unknown = true;
   starts.impl = StartsWith;
   add(std::move(starts));

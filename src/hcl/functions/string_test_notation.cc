@@ -26,8 +26,8 @@ class Parser {
   }
   Status Expect(char c) {
     if (Eat(c)) return Status::Ok();
-    return InvalidArgument(std::string("expected '") + c + "' at " + std::to_string(p_) +
-                           " in " + std::string(s_));
+    return InvalidArgument(std::string("expected '") + c + "' at " + std::to_string(p_) + " in " +
+                           std::string(s_));
   }
   std::string Word() {
     SkipSpace();
@@ -104,8 +104,8 @@ class Parser {
           out.push_back('\r');
           break;
         case 'u': {
-          uint32_t cp = static_cast<uint32_t>(
-              std::stoul(std::string(s_.substr(p_, 4)), nullptr, 16));
+          uint32_t cp =
+              static_cast<uint32_t>(std::stoul(std::string(s_.substr(p_, 4)), nullptr, 16));
           p_ += 4;
           functions_internal::AppendUtf8(&out, cp);
           break;
@@ -128,9 +128,9 @@ class Parser {
     }
     if (c == '-' || isdigit(static_cast<unsigned char>(c))) {
       size_t start = p_++;
-      while (p_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[p_])) || s_[p_] == '.' ||
-                                ((s_[p_] == '-' || s_[p_] == '+') &&
-                                 (s_[p_ - 1] == 'e' || s_[p_ - 1] == 'E')))) {
+      while (p_ < s_.size() &&
+             (isalnum(static_cast<unsigned char>(s_[p_])) || s_[p_] == '.' ||
+              ((s_[p_] == '-' || s_[p_] == '+') && (s_[p_ - 1] == 'e' || s_[p_ - 1] == 'E')))) {
         ++p_;
       }
       FW_ASSIGN_OR_RETURN(Number n, Number::ParseString(s_.substr(start, p_ - start)));

@@ -25,7 +25,8 @@ std::string RenderValue(const Value& v);
 // "<type> <value>".
 std::string Render(const Value& v);
 // Calls the built-in function `name`.
-Result<Value> CallFunction(std::string_view name, std::vector<Value> args, int* error_arg = nullptr);
+Result<Value> CallFunction(std::string_view name, std::vector<Value> args,
+                           int* error_arg = nullptr);
 // Runs "name(arg, ...)" and returns Render(result) or "error: <message>".
 std::string RunCase(std::string_view call);
 

@@ -1,0 +1,42 @@
+// Internal: decoding of the top-level blocks of a configuration file into a Module.
+// decode.cc: terraform, provider, variable, locals, output; decode_resource.cc: resource, data,
+// module, moved, import, check.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/model.h"
+#include "hcl/body.h"
+#include "hcl/diagnostics.h"
+
+namespace fw::config::decode_internal {
+
+// The schema of a file's top level.
+const hcl::BodySchema& FileSchema();
+
+// Decodes every top-level block of one file's body into `module`.
+void DecodeFile(const hcl::AnyBody& body, Module* module, hcl::Diagnostics& diags);
+
+void DecodeTerraform(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeProvider(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeVariable(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeLocals(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeOutput(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeResource(const hcl::BlockRef& b, ResourceMode mode, Module* m, hcl::Diagnostics& diags,
+                    const std::string& check_name = {});
+void DecodeModuleCall(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeMoved(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeImport(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+void DecodeCheck(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
+
+// Helpers shared by the decoders.
+std::optional<std::string> StaticString(const hcl::Expression& e, hcl::Diagnostics& diags);
+std::optional<bool> StaticBool(const hcl::Expression& e, hcl::Diagnostics& diags);
+std::vector<hcl::Traversal> DecodeDependsOn(const hcl::Expression& e, hcl::Diagnostics& diags);
+CheckRule DecodeCheckRule(const hcl::BlockRef& b, hcl::Diagnostics& diags);
+bool ValidName(std::string_view name);
+void CheckName(const std::string& name, const hcl::Range& range, hcl::Diagnostics& diags);
+std::optional<ProviderRef> DecodeProviderRef(const hcl::Expression& e, hcl::Diagnostics& diags);
+
+}  // namespace fw::config::decode_internal

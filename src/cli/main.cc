@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "base/log.h"
+#include "cli/validate_command.h"
 #include "server/app.h"
 #include "server/bootstrap.h"
 #include "store/store.h"
@@ -177,6 +178,17 @@ int main(int argc, char** argv) {
 
   auto* version = app.add_subcommand("version", "Print the version");
 
+  std::string validate_path = ".";
+  bool validate_json = false;
+  auto* validate =
+      app.add_subcommand("validate", "Check a Terraform configuration directory (no server)");
+  validate->add_option("path", validate_path, "Configuration directory or file")
+      ->capture_default_str();
+  validate->add_flag("-j,--json", validate_json, "Print the result as JSON (-json also works)");
+
+  for (int i = 1; i < argc; ++i) {  // Terraform spells it -json
+    if (std::string_view(argv[i]) == "-json") argv[i] = const_cast<char*>("--json");
+  }
   CLI11_PARSE(app, argc, argv);
 
   if (*version) {
@@ -184,6 +196,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*credentials) return fw::cli::Credentials(cred_dir, cred_json);
+  if (*validate) return fw::cli::RunValidate(validate_path, validate_json);
 
   if (!regions.empty()) config.regions = fw::server::SplitList(regions);
   config.token_ttl = std::chrono::seconds(token_ttl_s);

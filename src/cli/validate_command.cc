@@ -26,7 +26,7 @@ int RunValidate(const std::string& path, bool json) {
     std::cout << out << "\n";
     return valid ? 0 : 1;
   }
-  if (!r.diags.empty()) std::cerr << hcl::FormatDiagnostics(r.diags, r.Lookup());
+  if (!r.diags.empty()) std::cerr << hcl::FormatDiagnostics(r.diags, r.Lookup()) << "\n";
   if (valid) {
     std::cout << "Success! The configuration is valid";
     if (warnings > 0) std::cout << ", but there were some validation warnings as shown above";

@@ -51,7 +51,8 @@ Value EvaluateTemplate(std::string_view text, std::string_view filename,
                        const FunctionRegistry* functions, Diagnostics& diags);
 
 // `base` (the built-ins when null) plus templatefile(path, vars) — paths relative to
-// `base_dir`, the module directory — and templatestring(template, vars).
+// `base_dir`, the module directory — and templatestring(template, vars). Templates see only
+// their vars and the functions of `base`, which must outlive the returned registry.
 FunctionRegistry EvalFunctions(std::string base_dir, const FunctionRegistry* base = nullptr);
 
 // A stable one-line rendering for tests and tools: `<value> :: <type expression>`, e.g.

@@ -6,6 +6,9 @@ target_sources(fw_hcl_values PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/encoding_csv.cc
   ${CMAKE_CURRENT_LIST_DIR}/encoding_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/yaml_functions.cc
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_parser.cc
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_resolve.cc
+  ${CMAKE_CURRENT_LIST_DIR}/yaml_emitter.cc
   ${CMAKE_CURRENT_LIST_DIR}/hash_functions.cc
   ${CMAKE_CURRENT_LIST_DIR}/hash_bcrypt.cc
   ${CMAKE_CURRENT_LIST_DIR}/ipnet_functions.cc
@@ -26,6 +29,7 @@ formwork_test(hcl_functions_encoding_misc_test
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/encoding_functions_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/hash_functions_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/yaml_functions_test.cc
   LIBS ${fw_hcl_encoding_misc_test_libs})
 if(TARGET hcl_functions_encoding_misc_test)
   target_compile_definitions(hcl_functions_encoding_misc_test PRIVATE

@@ -146,7 +146,7 @@ class Emitter {
       Literal(s, indent);
       return;
     }
-    DoubleQuoted(s, indent);
+    DoubleQuoted(s, indent, /*allow_breaks=*/!simple_key);
   }
 
   void Literal(std::string_view s, int indent) {
@@ -188,7 +188,7 @@ class Emitter {
     out_.pop_back();
   }
 
-  void DoubleQuoted(std::string_view s, int indent) {
+  void DoubleQuoted(std::string_view s, int indent, bool allow_breaks) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     out_ += '"';
     int column = Column();
@@ -231,7 +231,7 @@ class Emitter {
         continue;
       }
       if (s[i] == ' ') {
-        if (!spaces && column > kBestWidth && i > 0 && i < s.size() - 1) {
+        if (allow_breaks && !spaces && column > kBestWidth && i > 0 && i < s.size() - 1) {
           NewLine(indent);
           column = indent;
           if (i + 1 < s.size() && s[i + 1] == ' ') {

@@ -8,6 +8,7 @@
 #include <vector>
 #include <optional>
 
+#include "hcl/functions/encoding_internal.h"
 #include "hcl/functions/yaml_internal.h"
 
 namespace fw::hcl {
@@ -733,6 +734,37 @@ Result<Value> DecodeYaml(std::string_view text) {
                            " bytes");
   }
   if (text.substr(0, 3) == "\xef\xbb\xbf") text.remove_prefix(3);
+  // The reader accepts UTF-8 only (as libyaml's does).
+  size_t i = 0, line = 1, col = 1;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 :
+                 (c & 0xf8) == 0xf0 ? 4 : 0;
+    if (len == 0 || i + len > text.size() ||
+        !encoding_internal::IsValidUtf8(text.substr(i, len))) {
+      return InvalidArgument("on line " + std::to_string(line) + ", column " +
+                             std::to_string(col) + ": invalid UTF-8 octet sequence");
+    }
+    uint32_t cp = c;
+    if (len > 1) {
+      cp = c & (0x7f >> len);
+      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+    }
+    bool printable = cp == 0x09 || cp == 0x0a || cp == 0x0d || (cp >= 0x20 && cp <= 0x7e) ||
+                     cp == 0x85 || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
+                     cp >= 0x10000;
+    if (!printable) {
+      return InvalidArgument("on line " + std::to_string(line) + ", column " +
+                             std::to_string(col) + ": control characters are not allowed");
+    }
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += len;
+  }
   return Parser(text).Document();
 }
 

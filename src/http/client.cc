@@ -20,6 +20,8 @@ const std::string* ClientResponse::Header(std::string_view name) const {
   return nullptr;
 }
 
+// Every operation is asynchronous on a private io_context run to completion, so the stream's
+// expiry (the timeout) applies to it: synchronous socket calls would ignore it.
 class Client::Impl {
  public:
   Impl(std::string host, uint16_t port, std::chrono::milliseconds timeout)
@@ -32,8 +34,7 @@ class Client::Impl {
       beast::error_code ec;
       if (!stream_) {
         stream_.emplace(ioc_);
-        stream_->expires_after(timeout_);
-        stream_->connect(tcp::endpoint(asio::ip::make_address(host_), port_), ec);
+        ec = Connect(*stream_);
         if (ec) {
           stream_.reset();
           return Unavailable("connect: " + ec.message());
@@ -51,15 +52,15 @@ class Client::Impl {
       req.prepare_payload();
       req.keep_alive(true);
       stream_->expires_after(timeout_);
-      bhttp::write(*stream_, req, ec);
+      ec = Run([&](auto done) { bhttp::async_write(*stream_, req, done); });
       // A server may answer (413) and close before reading all of the body: read anyway.
       const bool write_failed = static_cast<bool>(ec);
       if (!ec || ec == asio::error::broken_pipe || ec == asio::error::connection_reset) {
-        ec = {};
         bhttp::response_parser<bhttp::string_body> parser;
         parser.body_limit(1ull << 30);
         if (method == "HEAD") parser.skip(true);
-        bhttp::read(*stream_, buffer_, parser, ec);
+        stream_->expires_after(timeout_);
+        ec = Run([&](auto done) { bhttp::async_read(*stream_, buffer_, parser, done); });
         if (!ec) {
           auto& msg = parser.get();
           ClientResponse out;
@@ -81,16 +82,16 @@ class Client::Impl {
 
   Result<std::string> SendRaw(std::string_view bytes) {
     beast::tcp_stream s(ioc_);
-    beast::error_code ec;
-    s.expires_after(timeout_);
-    s.connect(tcp::endpoint(asio::ip::make_address(host_), port_), ec);
+    beast::error_code ec = Connect(s);
     if (ec) return Unavailable("connect: " + ec.message());
-    asio::write(s, asio::buffer(bytes.data(), bytes.size()), ec);
+    s.expires_after(timeout_);
+    ec = Run([&](auto done) { asio::async_write(s, asio::buffer(bytes.data(), bytes.size()), done); });
     if (ec) return Unavailable("write: " + ec.message());
     std::string out;
     char buf[4096];
     while (true) {
-      size_t n = s.read_some(asio::buffer(buf), ec);
+      size_t n = 0;
+      ec = Run([&](auto done) { s.async_read_some(asio::buffer(buf), done); }, &n);
       out.append(buf, n);
       if (ec) break;
     }
@@ -101,6 +102,39 @@ class Client::Impl {
   std::string HostPort() const { return host_ + ":" + std::to_string(port_); }
 
  private:
+  // Starts an operation with a completion handler and runs the io_context until it is done.
+  template <typename Start>
+  beast::error_code Run(Start&& start, size_t* transferred = nullptr) {
+    beast::error_code result;
+    bool done = false;
+    start([&](beast::error_code ec, size_t n) {
+      result = ec;
+      if (transferred != nullptr) *transferred = n;
+      done = true;
+    });
+    ioc_.restart();
+    while (!done && ioc_.run_one() > 0) {
+    }
+    return result;
+  }
+
+  beast::error_code Connect(beast::tcp_stream& s) {
+    beast::error_code ec;
+    auto address = asio::ip::make_address(host_, ec);
+    if (ec) return ec;
+    s.expires_after(timeout_);
+    beast::error_code result;
+    bool done = false;
+    s.async_connect(tcp::endpoint(address, port_), [&](beast::error_code e) {
+      result = e;
+      done = true;
+    });
+    ioc_.restart();
+    while (!done && ioc_.run_one() > 0) {
+    }
+    return result;
+  }
+
   std::string host_;
   uint16_t port_;
   std::chrono::milliseconds timeout_;

@@ -125,12 +125,20 @@ TEST_F(HttpServerTest, StopFinishesInFlightRequests) {
   });
   handler_.entered.get_future().wait();
   std::thread stopper([&] { server_->Stop(); });
-  std::this_thread::yield();
+  // Release the handler only once the server has stopped accepting (Stop is under way).
+  bool refused = false;
+  for (int i = 0; i < 5000 && !refused; ++i) {
+    Client probe("127.0.0.1", port, std::chrono::milliseconds(2000));
+    refused = !probe.Send("GET", "/x").ok();
+    if (!refused) std::this_thread::yield();
+  }
+  EXPECT_TRUE(refused);
   handler_.release.set_value();
   auto r = in_flight.get();
   stopper.join();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 200);
+  ASSERT_NE(r->Header("Connection"), nullptr);
   EXPECT_EQ(*r->Header("Connection"), "close");
   Client late("127.0.0.1", port);
   EXPECT_FALSE(late.Send("GET", "/x").ok());  // no longer accepting

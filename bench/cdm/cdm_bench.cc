@@ -17,35 +17,12 @@
 
 #include "base/ids.h"
 #include "http/client.h"
-#include "process.h"
+#include "bench_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using fw::testing::Process;
-
-struct WrkResult {
-  double rps = 0;
-  std::string p50, p99, errors;
-};
-
-WrkResult RunWrk(const std::string& url, const std::string& header, int seconds) {
-  std::string cmd = "wrk -t2 -c64 -d" + std::to_string(seconds) + "s --latency " +
-                    (header.empty() ? "" : "-H '" + header + "' ") + "'" + url + "' 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  WrkResult r;
-  std::smatch m;
-  if (std::regex_search(out, m, std::regex("Requests/sec:\\s+([0-9.]+)"))) r.rps = std::stod(m[1]);
-  if (std::regex_search(out, m, std::regex("50%\\s+(\\S+)"))) r.p50 = m[1];
-  if (std::regex_search(out, m, std::regex("99%\\s+(\\S+)"))) r.p99 = m[1];
-  r.errors = std::regex_search(out, m, std::regex("Non-2xx or 3xx responses: (\\d+)")) ? m[1].str() : "0";
-  return r;
-}
 
 uint16_t FreePort() {
   // Binding port 0 through a throwaway server would need Asio here; a fixed high range with a
@@ -72,25 +49,20 @@ int main(int argc, char** argv) {
   fs::create_directories(root);
 
   // 1. Formwork with one cluster.
-  Process server = fw::testing::Spawn(
-      {FORMWORK_BINARY, "serve", "--listen", "127.0.0.1:0", "--data-dir", (root / "data").string(),
-       "--log-level", "warn", "--io-threads", io_threads, "--worker-threads", worker_threads},
-      {"FORMWORK_PASSWORD=Bench-Password-1"});
-  std::regex ready("listening on http://127\\.0\\.0\\.1:(\\d+)\\n");
-  std::string out = fw::testing::ReadUntil(server.out, ready, std::chrono::seconds(10));
-  std::smatch m;
-  if (!std::regex_search(out, m, ready)) {
+  fw::testing::RunningServer server = fw::testing::StartFormwork(
+      FORMWORK_BINARY, (root / "data").string(),
+      {"--log-level", "warn", "--io-threads", io_threads, "--worker-threads", worker_threads});
+  if (server.port == 0) {
     std::fprintf(stderr, "server did not start\n");
     return 1;
   }
-  uint16_t port = static_cast<uint16_t>(std::stoi(m[1]));
+  const uint16_t port = server.port;
   fw::http::Client c("127.0.0.1", port);
-  auto token = c.Send(
-      "POST", "/v3/auth/tokens", {},
-      R"({"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","password":"Bench-Password-1","domain":{"name":"formwork"}}}},"scope":{"project":{"name":"cn-north-4"}}}})");
-  if (!token.ok() || token->status != 201) return 1;
-  const std::string subject = *token->Header("X-Subject-Token");
-  const std::string pid(boost::json::parse(token->body).at("token").at("project").at("id").as_string());
+  const std::string subject = fw::testing::BenchToken(port);
+  if (subject.empty()) return 1;
+  auto projects = c.Send("GET", "/v3/projects?name=cn-north-4", {{"X-Auth-Token", subject}});
+  const std::string pid(
+      boost::json::parse(projects->body).at("projects").at(0).at("id").as_string());
   const std::string body =
       R"({"cluster":{"name":"cdm-bench","vpcId":"vpc-01","instances":[{"availability_zone":"cn-north-4a","nics":[{"securityGroupId":"sg-01","net-id":"subnet-01"}],"flavorRef":"fb8fe666-6734-4b11-bc6c-43d11db3c745","type":"cdm"}],"datastore":{"type":"cdm","version":"2.9.3.300"}}})";
   auto created = c.Send("POST", "/v1.1/" + pid + "/clusters", {{"X-Auth-Token", subject}}, body);
@@ -118,16 +90,19 @@ int main(int argc, char** argv) {
        (root / "nginx").string() + "/"});
   usleep(300 * 1000);
 
-  WrkResult fw_result = RunWrk("http://127.0.0.1:" + std::to_string(port) + path,
+  auto fw_wrk = fw::testing::RunWrk("http://127.0.0.1:" + std::to_string(port) + path,
                                "X-Auth-Token: " + subject, seconds);
-  WrkResult nginx_result =
-      RunWrk("http://127.0.0.1:" + std::to_string(nginx_port) + "/cluster.json", "", seconds);
+  if (!fw_wrk) return 1;
+  const auto& fw_result = *fw_wrk;
+  auto nginx_wrk = fw::testing::RunWrk("http://127.0.0.1:" + std::to_string(nginx_port) + "/cluster.json", "", seconds);
+  if (!nginx_wrk) return 1;
+  const auto& nginx_result = *nginx_wrk;
 
   std::printf("response body: %zu bytes\n", detail->body.size());
   std::printf("formwork GET cluster detail (token, io-threads %s, worker-threads %s, wrk -t2 -c64 -d%ds): "
               "%.0f req/s, p50 %s, p99 %s, non-2xx %s\n",
               io_threads.c_str(), worker_threads.c_str(), seconds, fw_result.rps,
-              fw_result.p50.c_str(), fw_result.p99.c_str(), fw_result.errors.c_str());
+              fw_result.p50.c_str(), fw_result.p99.c_str(), fw_result.non2xx.c_str());
   std::printf("nginx static file of the same bytes (worker_processes auto, access_log off): "
               "%.0f req/s, p50 %s, p99 %s\n",
               nginx_result.rps, nginx_result.p50.c_str(), nginx_result.p99.c_str());
@@ -136,8 +111,7 @@ int main(int argc, char** argv) {
 
   kill(nginx.pid, SIGQUIT);
   fw::testing::WaitExit(nginx.pid, std::chrono::seconds(5));
-  kill(server.pid, SIGTERM);
-  fw::testing::WaitExit(server.pid, std::chrono::seconds(10));
+  fw::testing::StopFormwork(server);
   fs::remove_all(root);
   return 0;
 }

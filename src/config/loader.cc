@@ -138,8 +138,9 @@ class Loader {
                                 in.name_range);
       }
     }
-    for (const auto& [name, v] : child.variables) {
-      if (!v.Required()) continue;
+    for (const auto& entry : child.variables) {
+      const std::string& name = entry.first;  // a plain reference: lambdas may capture it
+      if (!entry.second.Required()) continue;
       bool given = std::any_of(call.inputs.begin(), call.inputs.end(),
                                [&](const hcl::AttributeRef& a) { return a.name == name; });
       if (!given) {

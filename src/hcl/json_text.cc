@@ -96,7 +96,7 @@ class Reader {
           SkipSpace();
           if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected ':'");
           ++pos_;
-          out->members.emplace_back(std::move(key), JsonValue{});
+          out->members.push_back(JsonMember{std::move(key), JsonValue{}});
           FW_RETURN_IF_ERROR(ParseValue(&out->members.back().second, depth + 1));
           SkipSpace();
           if (pos_ < s_.size() && s_[pos_] == ',') {

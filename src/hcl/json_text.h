@@ -13,13 +13,23 @@
 
 namespace fw::hcl::json {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
   Kind kind = Kind::kNull;
   bool boolean = false;
   std::string text;              // kString: the decoded string; kNumber: the number's source text
   std::vector<JsonValue> items;  // kArray
-  std::vector<std::pair<std::string, JsonValue>> members;  // kObject, document order
+  std::vector<JsonMember> members;  // kObject, document order
+};
+
+// A key and its value; `first`/`second` keep the shape of a pair (structured bindings work).
+// A struct rather than std::pair because the pair of a still-incomplete type is rejected by
+// clang with libstdc++.
+struct JsonMember {
+  std::string first;
+  JsonValue second;
 };
 
 inline constexpr int kMaxJsonDepth = 512;

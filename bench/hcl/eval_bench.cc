@@ -1,7 +1,7 @@
 // Evaluator and config benchmarks over a generated configuration of many resources: every
 // attribute expression evaluated per instance (count.index, templates, function calls,
 // for-expressions, conditionals), and load + validate of the whole configuration.
-// See docs/performance-hcl-eval.md.
+// See docs/performance.md.
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -34,7 +34,7 @@ uint16_t FreePort() {
 
 int main(int argc, char** argv) {
   int seconds = 10;
-  std::string io_threads = "1", worker_threads = "4";
+  std::string io_threads = "0", worker_threads = "4";  // the server's defaults
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--wrk-seconds" && i + 1 < argc) seconds = std::stoi(argv[++i]);

@@ -107,27 +107,27 @@ Result<TokenInfo> TokenService::Validate(std::string_view token) {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = cache_.find(hash);
     if (it != cache_.end() && now - it->second.cached_at < kCacheTtl &&
-        now < it->second.info.record.expires_at) {
-      return it->second.info;
+        now < it->second.info->record.expires_at) {
+      return *it->second.info;
     }
   }
   FW_ASSIGN_OR_RETURN(TokenInfo info, Load(hash));
   if (now >= info.record.expires_at) return Unauthenticated("token expires");
   std::lock_guard<std::mutex> lock(mu_);
   if (cache_.size() >= kCacheMaxEntries) cache_.clear();
-  cache_[hash] = CacheEntry{info, now};
+  cache_[hash] = CacheEntry{std::make_shared<const TokenInfo>(info), now};
   return info;
 }
 
-std::optional<TokenInfo> TokenService::ValidateCached(std::string_view token) {
-  if (token.empty() || token.size() > 16384) return std::nullopt;
+std::shared_ptr<const TokenInfo> TokenService::ValidateCached(std::string_view token) {
+  if (token.empty() || token.size() > 16384) return nullptr;
   std::string hash = crypto::Sha256Hex(token);
   TimePoint now = clock_.Now();
   std::lock_guard<std::mutex> lock(mu_);
   auto it = cache_.find(hash);
   if (it == cache_.end() || now - it->second.cached_at >= kCacheTtl ||
-      now >= it->second.info.record.expires_at) {
-    return std::nullopt;
+      now >= it->second.info->record.expires_at) {
+    return nullptr;
   }
   return it->second.info;
 }

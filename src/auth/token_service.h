@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -58,7 +59,8 @@ class TokenService {
   // kUnauthenticated when the token is unknown, expired, or its user was disabled.
   Result<TokenInfo> Validate(std::string_view token);
   // The token's info when a fresh, unexpired validation is cached; never touches the store.
-  std::optional<TokenInfo> ValidateCached(std::string_view token);
+  // Shared, immutable: nothing is copied on this path.
+  std::shared_ptr<const TokenInfo> ValidateCached(std::string_view token);
   // Deletes expired tokens from the store; returns how many.
   Result<int64_t> PurgeExpired();
 
@@ -70,7 +72,7 @@ class TokenService {
   std::chrono::seconds ttl_;
 
   struct CacheEntry {
-    TokenInfo info;
+    std::shared_ptr<const TokenInfo> info;
     TimePoint cached_at;
   };
   std::mutex mu_;

@@ -4,12 +4,14 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 namespace fw {
 
-void RandomBytes(void* out, size_t n) {
-  auto* p = static_cast<unsigned char*>(out);
+namespace {
+
+void KernelRandom(unsigned char* p, size_t n) {
   while (n > 0) {
     ssize_t got = getrandom(p, n, 0);
     if (got < 0) {
@@ -19,6 +21,28 @@ void RandomBytes(void* out, size_t n) {
     p += got;
     n -= static_cast<size_t>(got);
   }
+}
+
+}  // namespace
+
+void RandomBytes(void* out, size_t n) {
+  // Small requests (ids: every request has one) are served from a per-thread buffer of kernel
+  // randomness, so they cost no system call; the bytes are the kernel's CSPRNG output either way.
+  constexpr size_t kBuffer = 512;
+  thread_local unsigned char buffer[kBuffer];
+  thread_local size_t available = 0;
+  auto* p = static_cast<unsigned char*>(out);
+  if (n > kBuffer / 4) {
+    KernelRandom(p, n);
+    return;
+  }
+  if (available < n) {
+    KernelRandom(buffer, kBuffer);
+    available = kBuffer;
+  }
+  std::memcpy(p, buffer + kBuffer - available, n);
+  std::memset(buffer + kBuffer - available, 0, n);  // never hand out the same bytes twice
+  available -= n;
 }
 
 namespace {

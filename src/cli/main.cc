@@ -149,9 +149,9 @@ int main(int argc, char** argv) {
       ->envname("FORMWORK_MAX_CLOCK_SKEW")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  serve->add_option("--io-threads", config.io_threads, "I/O threads")
+  serve->add_option("--io-threads", config.io_threads, "I/O threads (0: one per core)")
       ->envname("FORMWORK_IO_THREADS")
-      ->check(CLI::Range(1, 64))
+      ->check(CLI::Range(0, 64))
       ->capture_default_str();
   serve->add_option("--worker-threads", config.worker_threads, "Request worker threads")
       ->envname("FORMWORK_WORKER_THREADS")

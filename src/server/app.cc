@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 #include "api/common/json.h"
@@ -91,7 +93,10 @@ Status App::Start() {
   http::ServerOptions http_options;
   http_options.host = listen.host;
   http_options.port = listen.port;
-  http_options.io_threads = config_.io_threads;
+  http_options.io_threads =
+      config_.io_threads > 0
+          ? config_.io_threads
+          : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   http_options.worker_threads = config_.worker_threads;
   http_options.max_header_bytes = config_.max_header_bytes;
   http_options.read_timeout = config_.read_timeout;

@@ -57,7 +57,7 @@ Status Validate(const ServerConfig& c) {
   if (c.domain_name.empty() || c.user_name.empty()) {
     return InvalidArgument("the domain and user names must not be empty");
   }
-  if (c.io_threads < 1 || c.worker_threads < 1 || c.store_connections < 1) {
+  if (c.io_threads < 0 || c.worker_threads < 1 || c.store_connections < 1) {
     return InvalidArgument("thread and connection counts must be at least 1");
   }
   if (c.token_ttl.count() <= 0) return InvalidArgument("the token lifetime must be positive");

@@ -30,7 +30,7 @@ struct ServerConfig {
 
   std::chrono::seconds token_ttl{24 * 3600};
   std::chrono::seconds max_clock_skew{15 * 60};  // X-Sdk-Date window
-  int io_threads = 1;
+  int io_threads = 0;  // 0: one per core
   int worker_threads = 4;
   int store_connections = 4;
   size_t max_header_bytes = 64 * 1024;

@@ -59,8 +59,8 @@ std::optional<WrkResult> RunWrk(const std::string& url, const std::string& heade
   WrkResult r;
   std::smatch m;
   if (std::regex_search(out, m, std::regex("Requests/sec:\\s+([0-9.]+)"))) r.rps = std::stod(m[1]);
-  if (std::regex_search(out, m, std::regex("50%\\s+(\\S+)"))) r.p50 = m[1];
-  if (std::regex_search(out, m, std::regex("99%\\s+(\\S+)"))) r.p99 = m[1];
+  if (std::regex_search(out, m, std::regex("\\n\\s+50%\\s+(\\S+)"))) r.p50 = m[1];
+  if (std::regex_search(out, m, std::regex("\\n\\s+99%\\s+(\\S+)"))) r.p99 = m[1];
   if (std::regex_search(out, m, std::regex("Non-2xx or 3xx responses: (\\d+)"))) r.non2xx = m[1];
   return r;
 }

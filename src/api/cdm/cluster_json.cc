@@ -23,10 +23,10 @@ std::string FlavorName(const std::string& id) {
   return f ? f->name : "";
 }
 
-json::array Actions(const Cluster& c) {
-  json::array a;
-  if (c.action == ClusterAction::kRestarting) a.push_back("REBOOTING");
-  return a;
+void Actions(JsonWriter& w, const Cluster& c) {
+  w.BeginArray();
+  if (c.action == ClusterAction::kRestarting) w.String("REBOOTING");
+  w.EndArray();
 }
 
 std::string NodeStatus(const Cluster& c) {
@@ -36,116 +36,131 @@ std::string NodeStatus(const Cluster& c) {
   return "200";
 }
 
-json::object NodeJson(const Cluster& c, size_t i, View view) {
+void NodeJson(JsonWriter& w, const Cluster& c, size_t i, View view) {
   const auto& n = c.nodes[i];
-  json::object o{{"id", n.id},
-                 {"name", n.name},
-                 {"type", "cdm"},
-                 {"role", "Standalone"},
-                 {"status", NodeStatus(c)},
-                 {"actions", Actions(c)},
-                 {"isFrozen", "0"},
-                 {"flavor", {{"id", n.flavor_id}, {"links", json::array{}}}},
-                 {"volume", {{"type", "LOCAL_DISK"}, {"size", 100}}},
-                 {"components", ""},
-                 {"group", ""},
-                 {"paramsGroupId", ""},
-                 {"publicIp", ""},
-                 {"manageIp", n.manage_ip},
-                 {"trafficIp", n.private_ip},
-                 {"private_ip", n.private_ip},
-                 {"internal_ip", n.private_ip},
-                 {"manage_fix_ip", n.manage_ip},
-                 {"shard_id", n.shard_id}};
+  w.BeginObject()
+      .Key("id").String(n.id)
+      .Key("name").String(n.name)
+      .Key("type").String("cdm")
+      .Key("role").String("Standalone")
+      .Key("status").String(NodeStatus(c))
+      .Key("actions");
+  Actions(w, c);
+  w.Key("isFrozen").String("0")
+      .Key("flavor").BeginObject().Key("id").String(n.flavor_id).Key("links").BeginArray().EndArray().EndObject()
+      .Key("volume").BeginObject().Key("type").String("LOCAL_DISK").Key("size").Int(100).EndObject()
+      .Key("components").String("")
+      .Key("group").String("")
+      .Key("paramsGroupId").String("")
+      .Key("publicIp").String("")
+      .Key("manageIp").String(n.manage_ip)
+      .Key("trafficIp").String(n.private_ip)
+      .Key("private_ip").String(n.private_ip)
+      .Key("internal_ip").String(n.private_ip)
+      .Key("manage_fix_ip").String(n.manage_ip)
+      .Key("shard_id").String(n.shard_id);
   if (view == View::kDetail) {
-    o["config_status"] = "In-Sync";
-    o["links"] = json::array{};
-    o["resource"] = json::array{json::object{{"resource_id", n.id}, {"resource_type", "server"}}};
+    w.Key("config_status").String("In-Sync")
+        .Key("links").BeginArray().EndArray()
+        .Key("resource").BeginArray().BeginObject()
+        .Key("resource_id").String(n.id).Key("resource_type").String("server")
+        .EndObject().EndArray();
   }
-  return o;
-}
-
-json::object ActionProgress(const Cluster& c, TimePoint now) {
-  json::object p;
-  if (c.action == ClusterAction::kCreating) {
-    p["CREATING"] = std::to_string(cloud::Provisioning::PercentDone(c.action_started,
-                                                                    c.action_ready, now)) +
-                    "%";
-  }
-  return p;
+  w.EndObject();
 }
 
 }  // namespace
 
-json::object ClusterJson(const Cluster& c, const std::string& base_url, TimePoint now,
-                         View view) {
+void WriteClusterJson(JsonWriter& w, const Cluster& c, const std::string& base_url, TimePoint now,
+                      View view) {
   const auto& s = c.spec;
   const auto& node0 = c.nodes.front();
-  json::object o{
-      {"id", c.id},
-      {"name", s.name},
-      {"status", cloud::cdm::StatusCode(c.status)},
-      {"statusDetail", c.action == ClusterAction::kDeleting ? std::string("Deleting")
-                                                            : cloud::cdm::StatusDetail(c.status)},
-      {"isFrozen", "0"},
-      {"created", CdmTime(c.created_at)},
-      {"updated", CdmTime(c.updated_at)},
-      {"publicEndpoint", ""},
-      {"isAutoOff", s.is_auto_off},
-      {"isScheduleBootOff", s.is_schedule_boot_off},
-      {"azName", node0.availability_zone},
-      {"flavorName", FlavorName(node0.flavor_id)},
-      {"dbuser", "cdm"},
-      {"recentEvent", c.event_count},
-      {"clusterMode", "sharding"},
-      {"namespace", ""},
-      {"bakExpectedStartTime", ""},
-      {"bakKeepDay", 0},
-      {"version", s.datastore_version},
-      {"datastore", {{"type", s.datastore_type}, {"version", s.datastore_version}}},
-      {"customerConfig",
-       {{"failureRemind", s.auto_remind ? "true" : "false"},
-        {"clusterName", s.name},
-        {"serviceProvider", ""},
-        {"localDisk", "true"},
-        {"ssl", "true"},
-        {"createFrom", "api"},
-        {"resourceId", s.resource_id},
-        {"flavorType", ""},
-        {"workSpaceId", s.work_space_id},
-        {"trial", s.trial}}},
-      {"task",
-       {{"description", ""}, {"id", c.task_id}, {"name", std::string(ActionName(c.action))}}},
-      {"actionProgress", ActionProgress(c, now)},
-  };
-  json::array instances;
-  for (size_t i = 0; i < c.nodes.size(); ++i) instances.push_back(NodeJson(c, i, view));
-  o["instances"] = std::move(instances);
+  w.BeginObject()
+      .Key("id").String(c.id)
+      .Key("name").String(s.name)
+      .Key("status").String(cloud::cdm::StatusCode(c.status))
+      .Key("statusDetail").String(c.action == ClusterAction::kDeleting
+                                      ? std::string("Deleting")
+                                      : cloud::cdm::StatusDetail(c.status))
+      .Key("isFrozen").String("0")
+      .Key("created").String(CdmTime(c.created_at))
+      .Key("updated").String(CdmTime(c.updated_at))
+      .Key("publicEndpoint").String("")
+      .Key("isAutoOff").Bool(s.is_auto_off)
+      .Key("isScheduleBootOff").Bool(s.is_schedule_boot_off)
+      .Key("azName").String(node0.availability_zone)
+      .Key("flavorName").String(FlavorName(node0.flavor_id))
+      .Key("dbuser").String("cdm")
+      .Key("recentEvent").Int(c.event_count)
+      .Key("clusterMode").String("sharding")
+      .Key("namespace").String("")
+      .Key("bakExpectedStartTime").String("")
+      .Key("bakKeepDay").Int(0)
+      .Key("version").String(s.datastore_version)
+      .Key("datastore").BeginObject()
+      .Key("type").String(s.datastore_type).Key("version").String(s.datastore_version)
+      .EndObject()
+      .Key("customerConfig").BeginObject()
+      .Key("failureRemind").String(s.auto_remind ? "true" : "false")
+      .Key("clusterName").String(s.name)
+      .Key("serviceProvider").String("")
+      .Key("localDisk").String("true")
+      .Key("ssl").String("true")
+      .Key("createFrom").String("api")
+      .Key("resourceId").String(s.resource_id)
+      .Key("flavorType").String("")
+      .Key("workSpaceId").String(s.work_space_id)
+      .Key("trial").String(s.trial)
+      .EndObject()
+      .Key("task").BeginObject()
+      .Key("description").String("").Key("id").String(c.task_id)
+      .Key("name").String(ActionName(c.action))
+      .EndObject()
+      .Key("actionProgress").BeginObject();
+  if (c.action == ClusterAction::kCreating) {
+    w.Key("CREATING").String(std::to_string(cloud::Provisioning::PercentDone(
+                                 c.action_started, c.action_ready, now)) + "%");
+  }
+  w.EndObject().Key("instances").BeginArray();
+  for (size_t i = 0; i < c.nodes.size(); ++i) NodeJson(w, c, i, view);
+  w.EndArray();
   if (c.failed_reason) {
-    o["failedReasons"] = {{"CREATE_FAILED",
-                           {{"errorCode", c.failed_reason->first},
-                            {"errorMsg", c.failed_reason->second}}}};
+    w.Key("failedReasons").BeginObject().Key("CREATE_FAILED").BeginObject()
+        .Key("errorCode").String(c.failed_reason->first)
+        .Key("errorMsg").String(c.failed_reason->second)
+        .EndObject().EndObject();
   }
   if (view == View::kDetail) {
-    o["config_status"] = "In-Sync";
-    o["actions"] = Actions(c);
-    o["publicEndpointDomainName"] = "";
-    o["publicEndpointStatus"] = {{"status", ""}, {"errorMessage", ""}};
-    o["endpointDomainName"] = "";
-    o["eipId"] = "";
-    o["security_group_id"] = node0.nic.security_group_id;
-    o["subnet_id"] = node0.nic.subnet_id;
-    o["vpc_id"] = s.vpc_id;
-    o["scheduleBootTime"] = s.schedule_boot_time;
-    o["scheduleOffTime"] = s.schedule_off_time;
-    o["maintainWindow"] = {{"day", "Mon"}, {"startTime", "02:00"}, {"endTime", "06:00"}};
-    o["links"] = json::array{json::object{
-        {"rel", "self"},
-        {"href", base_url + "/v1.1/" + c.project_id + "/clusters/" + c.id}}};
-    o["eps_id"] = s.enterprise_project_id;
-    o["tags"] = json::array{};
+    w.Key("config_status").String("In-Sync").Key("actions");
+    Actions(w, c);
+    w.Key("publicEndpointDomainName").String("")
+        .Key("publicEndpointStatus").BeginObject()
+        .Key("status").String("").Key("errorMessage").String("")
+        .EndObject()
+        .Key("endpointDomainName").String("")
+        .Key("eipId").String("")
+        .Key("security_group_id").String(node0.nic.security_group_id)
+        .Key("subnet_id").String(node0.nic.subnet_id)
+        .Key("vpc_id").String(s.vpc_id)
+        .Key("scheduleBootTime").String(s.schedule_boot_time)
+        .Key("scheduleOffTime").String(s.schedule_off_time)
+        .Key("maintainWindow").BeginObject()
+        .Key("day").String("Mon").Key("startTime").String("02:00").Key("endTime").String("06:00")
+        .EndObject()
+        .Key("links").BeginArray().BeginObject()
+        .Key("rel").String("self")
+        .Key("href").String(base_url + "/v1.1/" + c.project_id + "/clusters/" + c.id)
+        .EndObject().EndArray()
+        .Key("eps_id").String(s.enterprise_project_id)
+        .Key("tags").BeginArray().EndArray();
   }
-  return o;
+  w.EndObject();
+}
+
+std::string ClusterJson(const Cluster& c, const std::string& base_url, TimePoint now, View view) {
+  JsonWriter w;
+  WriteClusterJson(w, c, base_url, now, view);
+  return w.Take();
 }
 
 json::object CreateClusterResponseJson(const Cluster& c) {

@@ -210,25 +210,26 @@ void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
              ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(auto clusters,
                                    deps.clusters->List(ctx.request.PathParam("project_id")));
-               json::array out;
+               JsonWriter w;
+               w.BeginObject().Key("clusters").BeginArray();
                TimePoint now = deps.provisioning->Now();
-               for (const auto& c : clusters) {
-                 out.push_back(ClusterJson(c, ctx.base_url, now, View::kList));
-               }
-               return JsonResponse(200, json::object{{"clusters", std::move(out)}});
+               for (const auto& c : clusters) WriteClusterJson(w, c, ctx.base_url, now, View::kList);
+               w.EndArray().EndObject();
+               return http::Response::Json(200, w.Take());
              }));
   Route show = ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
     FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Get(ctx.request.PathParam("project_id"),
                                                    ctx.request.PathParam("cluster_id")));
-    return JsonResponse(200, ClusterJson(c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
+    return http::Response::Json(
+        200, ClusterJson(c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
   });
   // ShowClusterDetail is what clients poll: served from the read cache on the I/O thread.
   show.inline_handler = [deps](Context& ctx) -> std::optional<Result<http::Response>> {
     auto c = deps.clusters->GetCached(ctx.request.PathParam("project_id"),
                                       ctx.request.PathParam("cluster_id"));
     if (!c) return std::nullopt;
-    return JsonResponse(200,
-                        ClusterJson(*c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
+    return http::Response::Json(
+        200, ClusterJson(*c, ctx.base_url, deps.provisioning->Now(), View::kDetail));
   };
   router.Add("GET", "/v1.1/{project_id}/clusters/{cluster_id}", std::move(show));
   router.Add("DELETE", "/v1.1/{project_id}/clusters/{cluster_id}",

@@ -54,9 +54,9 @@ void ClusterCache::Put(const Cluster& c) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = clusters_.find(c.id);
   if (it == clusters_.end()) {
-    clusters_.emplace(c.id, c);
-  } else if (it->second.version <= c.version) {
-    it->second = c;
+    clusters_.emplace(c.id, std::make_shared<const Cluster>(c));
+  } else if (it->second->version <= c.version) {
+    it->second = std::make_shared<const Cluster>(c);
   }
 }
 
@@ -65,10 +65,10 @@ void ClusterCache::Erase(const std::string& id) {
   clusters_.erase(id);
 }
 
-std::optional<Cluster> ClusterCache::Get(const std::string& id) const {
+std::shared_ptr<const Cluster> ClusterCache::Get(const std::string& id) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = clusters_.find(id);
-  if (it == clusters_.end()) return std::nullopt;
+  if (it == clusters_.end()) return nullptr;
   return it->second;
 }
 
@@ -80,12 +80,16 @@ void ClusterService::Remember(const Cluster& stored) {
   if (read_cache_) cache_.Put(stored);
 }
 
-std::optional<Cluster> ClusterService::GetCached(const std::string& project_id,
-                                                 const std::string& id) {
-  if (!read_cache_) return std::nullopt;
-  std::optional<Cluster> c = cache_.Get(id);
-  if (!c || c->project_id != project_id || !Advance(*c, provisioning_.Now())) return std::nullopt;
-  return c;
+std::shared_ptr<const Cluster> ClusterService::GetCached(const std::string& project_id,
+                                                         const std::string& id) {
+  if (!read_cache_) return nullptr;
+  std::shared_ptr<const Cluster> c = cache_.Get(id);
+  if (!c || c->project_id != project_id) return nullptr;
+  const TimePoint now = provisioning_.Now();
+  if (c->action == ClusterAction::kNone || now < c->action_ready) return c;  // nothing due
+  auto advanced = std::make_shared<Cluster>(*c);
+  if (!Advance(*advanced, now)) return nullptr;
+  return advanced;
 }
 
 Status ClusterService::CheckFault(std::string_view operation, const Cluster& c) {

@@ -10,6 +10,7 @@
 // Thread-safety: safe from any thread; every method blocks on the store.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -57,11 +58,12 @@ class ClusterCache {
  public:
   void Put(const Cluster& c);
   void Erase(const std::string& id);
-  std::optional<Cluster> Get(const std::string& id) const;
+  std::shared_ptr<const Cluster> Get(const std::string& id) const;
 
  private:
   mutable std::mutex mu_;
-  std::unordered_map<std::string, Cluster> clusters_;  // guarded by mu_
+  // Immutable entries, replaced whole: readers share them without copying.
+  std::unordered_map<std::string, std::shared_ptr<const Cluster>> clusters_;  // guarded by mu_
 };
 
 class ClusterService {
@@ -74,8 +76,9 @@ class ClusterService {
   Result<Cluster> Create(const std::string& project_id, ClusterSpec spec,
                          const std::string& client_token = "");
   Result<Cluster> Get(const std::string& project_id, const std::string& cluster_id);
-  // Get from the read cache alone (never blocks): nullopt when it would need the store.
-  std::optional<Cluster> GetCached(const std::string& project_id, const std::string& cluster_id);
+  // Get from the read cache alone (never blocks): null when it would need the store.
+  std::shared_ptr<const Cluster> GetCached(const std::string& project_id,
+                                           const std::string& cluster_id);
   Result<std::vector<Cluster>> List(const std::string& project_id);
   // Each returns the job id of the operation.
   Result<std::string> Delete(const std::string& project_id, const std::string& cluster_id);

@@ -224,22 +224,22 @@ TEST_F(ClusterServiceTest, ReadCacheFollowsEveryChangeAndNeverCrossesProjects) {
   auto c = service_->Create(kProject, Spec("cdm-cache"));
   ASSERT_TRUE(c.ok());
   auto cached = service_->GetCached(kProject, c->id);
-  ASSERT_TRUE(cached.has_value());
+  ASSERT_NE(cached, nullptr);
   EXPECT_EQ(cached->status, ClusterStatus::kCreating);
   clock_.Advance(minutes(10));
   EXPECT_EQ(service_->GetCached(kProject, c->id)->status, ClusterStatus::kNormal);  // time applies
   ASSERT_TRUE(service_->Stop(kProject, c->id, {}).ok());
   EXPECT_EQ(service_->GetCached(kProject, c->id)->status, ClusterStatus::kStopping);
-  EXPECT_FALSE(service_->GetCached("ffffffffffffffffffffffffffffffff", c->id).has_value());
+  EXPECT_EQ(service_->GetCached("ffffffffffffffffffffffffffffffff", c->id), nullptr);
   ASSERT_TRUE(service_->Delete(kProject, c->id).ok());
   clock_.Advance(minutes(2));
-  EXPECT_FALSE(service_->GetCached(kProject, c->id).has_value());  // gone
+  EXPECT_EQ(service_->GetCached(kProject, c->id), nullptr);  // gone
   EXPECT_EQ(service_->Get(kProject, c->id).status().code(), ErrorCode::kNotFound);
 
   ClusterService uncached(*store_, provisioning_, faults_, /*read_cache=*/false);
   auto d = uncached.Create(kProject, Spec("cdm-nocache"));
   ASSERT_TRUE(d.ok());
-  EXPECT_FALSE(uncached.GetCached(kProject, d->id).has_value());
+  EXPECT_EQ(uncached.GetCached(kProject, d->id), nullptr);
   EXPECT_TRUE(uncached.Get(kProject, d->id).ok());
 }
 

@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libre2-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev libgoogle-perftools-dev
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light procps)

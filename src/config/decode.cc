@@ -61,7 +61,10 @@ void DecodeFile(const hcl::AnyBody& body, Module* m, Diagnostics& diags) {
   }
 }
 
-std::optional<std::string> StaticString(const Expression& e, Diagnostics& diags) {
+// Evaluates an expression that must not reference anything, converted to `type`; `what`
+// completes "A static … is required here." on failure.
+std::optional<hcl::Value> StaticValue(const Expression& e, const hcl::Type& type,
+                                      std::string_view what, Diagnostics& diags) {
   if (!hcl::Variables(e).empty()) {
     diags.AddError("Variables not allowed", "Variables may not be used here.", e.range());
     return std::nullopt;
@@ -72,32 +75,25 @@ std::optional<std::string> StaticString(const Expression& e, Diagnostics& diags)
     diags.Append(std::move(local));
     return std::nullopt;
   }
-  Result<hcl::Value> s = hcl::Convert(v.UnmarkDeep(), hcl::Type::String());
-  if (!s.ok() || s->IsNull() || !s->IsKnown()) {
-    diags.AddError("Invalid value", "A static string is required here.", e.range());
-    return std::nullopt;
-  }
-  return s->AsString();
-}
-
-std::optional<bool> StaticBool(const Expression& e, Diagnostics& diags) {
-  if (!hcl::Variables(e).empty()) {
-    diags.AddError("Variables not allowed", "Variables may not be used here.", e.range());
-    return std::nullopt;
-  }
-  Diagnostics local;
-  hcl::Value v = hcl::Evaluate(e, hcl::EvalContext{}, local);
-  if (local.HasErrors()) {
-    diags.Append(std::move(local));
-    return std::nullopt;
-  }
-  Result<hcl::Value> b = hcl::Convert(v.UnmarkDeep(), hcl::Type::Bool());
-  if (!b.ok() || b->IsNull() || !b->IsKnown()) {
-    diags.AddError("Invalid value", "A static boolean (true or false) is required here.",
+  Result<hcl::Value> converted = hcl::Convert(v.UnmarkDeep(), type);
+  if (!converted.ok() || converted->IsNull() || !converted->IsKnown()) {
+    diags.AddError("Invalid value", "A static " + std::string(what) + " is required here.",
                    e.range());
     return std::nullopt;
   }
-  return b->AsBool();
+  return *converted;
+}
+
+std::optional<std::string> StaticString(const Expression& e, Diagnostics& diags) {
+  auto v = StaticValue(e, hcl::Type::String(), "string", diags);
+  if (!v) return std::nullopt;
+  return v->AsString();
+}
+
+std::optional<bool> StaticBool(const Expression& e, Diagnostics& diags) {
+  auto v = StaticValue(e, hcl::Type::Bool(), "boolean (true or false)", diags);
+  if (!v) return std::nullopt;
+  return v->AsBool();
 }
 
 std::vector<hcl::Traversal> DecodeDependsOn(const Expression& e, Diagnostics& diags) {

@@ -321,14 +321,8 @@ void DecodeLocals(const BlockRef& b, Module* m, Diagnostics& diags) {
   for (const AttributeRef& a : b.body->JustAttributes(diags)) {
     Local l{a.name, a.expr, a.range};
     CheckName(a.name, a.name_range, diags);
-    auto [it, inserted] = m->locals.emplace(a.name, l);
-    if (!inserted) {
-      diags.AddError("Duplicate local value definition",
-                     "A local value named \"" + a.name + "\" was already defined at " +
-                         it->second.decl_range.ToString() +
-                         ". Local value names must be unique within a module.",
-                     a.range);
-    }
+    InsertUnique(m->locals, a.name, l, "Duplicate local value definition", "A local value",
+                 "Local value names must be unique within a module.", a.range, diags);
   }
 }
 
@@ -355,14 +349,8 @@ void DecodeOutput(const BlockRef& b, Module* m, Diagnostics& diags) {
     o.depends_on = DecodeDependsOn(*a->expr, diags);
   }
   for (const BlockRef& pb : c.blocks) o.preconditions.push_back(DecodeCheckRule(pb, diags));
-  auto [it, inserted] = m->outputs.emplace(o.name, o);
-  if (!inserted) {
-    diags.AddError("Duplicate output definition",
-                   "An output named \"" + o.name + "\" was already defined at " +
-                       it->second.decl_range.ToString() +
-                       ". Output names must be unique within a module.",
-                   b.def_range);
-  }
+  InsertUnique(m->outputs, o.name, o, "Duplicate output definition", "An output",
+               "Output names must be unique within a module.", b.def_range, diags);
 }
 
 }  // namespace fw::config::decode_internal

@@ -39,4 +39,19 @@ bool ValidName(std::string_view name);
 void CheckName(const std::string& name, const hcl::Range& range, hcl::Diagnostics& diags);
 std::optional<ProviderRef> DecodeProviderRef(const hcl::Expression& e, hcl::Diagnostics& diags);
 
+// Adds `value` to `map` under `name`, or reports "<summary>": "<a_thing> named "x" was already
+// defined at <range>. <rule>" when the name is taken (Terraform's duplicate-definition errors).
+template <typename Map, typename T>
+void InsertUnique(Map& map, const std::string& name, T value, std::string_view summary,
+                  std::string_view a_thing, std::string_view rule, const hcl::Range& range,
+                  hcl::Diagnostics& diags) {
+  auto [it, inserted] = map.emplace(name, std::move(value));
+  if (!inserted) {
+    diags.AddError(std::string(summary),
+                   std::string(a_thing) + " named \"" + name + "\" was already defined at " +
+                       it->second.decl_range.ToString() + ". " + std::string(rule),
+                   range);
+  }
+}
+
 }  // namespace fw::config::decode_internal

@@ -165,14 +165,8 @@ void DecodeModuleCall(const BlockRef& b, Module* m, Diagnostics& diags) {
   }
   if (remain) mc.inputs = remain->JustAttributes(diags);
   m->remains.push_back(std::move(remain));
-  auto [it, inserted] = m->module_calls.emplace(mc.name, mc);
-  if (!inserted) {
-    diags.AddError("Duplicate module call",
-                   "A module call named \"" + mc.name + "\" was already defined at " +
-                       it->second.decl_range.ToString() +
-                       ". Module calls must have unique names within a module.",
-                   b.def_range);
-  }
+  InsertUnique(m->module_calls, mc.name, mc, "Duplicate module call", "A module call",
+               "Module calls must have unique names within a module.", b.def_range, diags);
 }
 
 void DecodeMoved(const BlockRef& b, Module* m, Diagnostics& diags) {
@@ -229,14 +223,8 @@ void DecodeCheck(const BlockRef& b, Module* m, Diagnostics& diags) {
     diags.AddError("Missing assert block", "Check blocks must have at least one assert block.",
                    b.def_range);
   }
-  auto [it, inserted] = m->checks.emplace(ch.name, ch);
-  if (!inserted) {
-    diags.AddError("Duplicate check block",
-                   "A check block named \"" + ch.name + "\" was already defined at " +
-                       it->second.decl_range.ToString() +
-                       ". Check blocks must have unique names within a module.",
-                   b.def_range);
-  }
+  InsertUnique(m->checks, ch.name, ch, "Duplicate check block", "A check block",
+               "Check blocks must have unique names within a module.", b.def_range, diags);
 }
 
 }  // namespace fw::config::decode_internal

@@ -29,7 +29,9 @@ Result<FaultRule> FaultRuleFromJson(const boost::json::value& v) {
   if (!v.is_object()) return InvalidArgument("a fault rule must be a JSON object");
   const auto& o = v.as_object();
   FaultRule r;
-  for (const auto& [key, value] : o) {
+  for (const auto& member : o) {
+    const std::string_view key = member.key();  // plain references: lambdas may capture them
+    const boost::json::value& value = member.value();
     auto str = [&](std::string* out) -> Status {
       if (!value.is_string()) return InvalidArgument("'" + std::string(key) + "' must be a string");
       *out = std::string(value.as_string());

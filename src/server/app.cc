@@ -104,9 +104,11 @@ Status App::Start() {
   http_options.log_requests = config_.log_requests;
   p.http = std::make_unique<http::Server>(http_options, *p.dispatcher);
   FW_RETURN_IF_ERROR(p.http->Start());
+  FW_ASSIGN_OR_RETURN(int schema_version, p.store->SchemaVersion());
   Log(LogLevel::kInfo, "started",
       {{"listen", p.http->host() + ":" + std::to_string(p.http->port())},
-       {"data_dir", config_.data_dir}});
+       {"data_dir", config_.data_dir},
+       {"schema_version", schema_version}});
   return Status::Ok();
 }
 

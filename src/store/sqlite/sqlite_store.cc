@@ -141,7 +141,7 @@ Status ApplyMigrations(Database* db) {
     if (!ins.ok()) return fail(ins.status());
     st = ins->Bind(1, m.version).Bind(2, std::string_view(m.name)).Run();
     if (!st.ok()) return fail(st);
-    Log(LogLevel::kInfo, "applied migration", {{"version", m.version}, {"name", m.name}});
+    Log(LogLevel::kDebug, "applied migration", {{"version", m.version}, {"name", m.name}});
   }
   return db->Exec("COMMIT");
 }

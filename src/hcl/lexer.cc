@@ -426,6 +426,36 @@ class Lexer {
     stack_.push_back({Ctx::kInterp, {}});
   }
 
+  // Advances over one character of template literal text (quoted string or heredoc line):
+  // "$${"/"%%{" escapes stay literal, a bad UTF-8 sequence is reported and restarts the literal.
+  // Returns true when "${" or "%{" opened a sequence; the literal before it has been emitted as
+  // a `type` token and the caller must return.
+  bool TemplateStep(TokenType type, size_t* lit) {
+    unsigned char c = At(i_);
+    if ((c == '$' || c == '%') && At(i_ + 1) == c && At(i_ + 2) == '{') {
+      i_ += 3;
+      return false;
+    }
+    if ((c == '$' || c == '%') && At(i_ + 1) == '{') {
+      FlushLiteral(type, *lit);
+      OpenSequence();
+      return true;
+    }
+    if (c >= 0x80) {
+      size_t len = Utf8SequenceLength(src_, i_);
+      if (len == 0) {
+        FlushLiteral(type, *lit);
+        BadUtf8();
+        *lit = i_;
+        return false;
+      }
+      i_ += len;
+      return false;
+    }
+    ++i_;
+    return false;
+  }
+
   void LexQuoted() {
     size_t lit = i_;
     const size_t n = src_.size();
@@ -447,26 +477,7 @@ class Lexer {
         if (i_ < n && At(i_) < 0x80 && At(i_) != '\n' && At(i_) != '\r') ++i_;
         continue;
       }
-      if ((c == '$' || c == '%') && At(i_ + 1) == c && At(i_ + 2) == '{') {
-        i_ += 3;
-        continue;
-      }
-      if ((c == '$' || c == '%') && At(i_ + 1) == '{') {
-        FlushLiteral(TokenType::kQuotedLit, lit);
-        return OpenSequence();
-      }
-      if (c >= 0x80) {
-        size_t len = Utf8SequenceLength(src_, i_);
-        if (len == 0) {
-          FlushLiteral(TokenType::kQuotedLit, lit);
-          BadUtf8();
-          lit = i_;
-          continue;
-        }
-        i_ += len;
-        continue;
-      }
-      ++i_;
+      if (TemplateStep(TokenType::kQuotedLit, &lit)) return;
     }
     FlushLiteral(TokenType::kQuotedLit, lit);
   }
@@ -496,26 +507,7 @@ class Lexer {
         ++i_;
         return FlushLiteral(TokenType::kStringLit, lit);
       }
-      if ((c == '$' || c == '%') && At(i_ + 1) == c && At(i_ + 2) == '{') {
-        i_ += 3;
-        continue;
-      }
-      if ((c == '$' || c == '%') && At(i_ + 1) == '{') {
-        FlushLiteral(TokenType::kStringLit, lit);
-        return OpenSequence();
-      }
-      if (c >= 0x80) {
-        size_t len = Utf8SequenceLength(src_, i_);
-        if (len == 0) {
-          FlushLiteral(TokenType::kStringLit, lit);
-          BadUtf8();
-          lit = i_;
-          continue;
-        }
-        i_ += len;
-        continue;
-      }
-      ++i_;
+      if (TemplateStep(TokenType::kStringLit, &lit)) return;
     }
     FlushLiteral(TokenType::kStringLit, lit);
   }

@@ -414,17 +414,28 @@ ParseResult ParseConfig(std::string bytes, std::string_view filename,
   return result;
 }
 
-ExprResult ParseExpression(std::string_view bytes, const FileName& file, Pos start,
-                           const ParseOptions& options) {
+namespace {
+
+// A whole expression (LexMode::kNormal) or a whole template (LexMode::kTemplate).
+ExprResult ParseWhole(std::string_view bytes, const FileName& file, Pos start,
+                      const ParseOptions& options, LexMode mode) {
   ExprResult result;
   if (TooLarge(bytes.size(), options, file, result.diags)) {
     result.expr = std::make_unique<InvalidExpr>(Range{file, start, start});
     return result;
   }
-  std::vector<Token> tokens = Lex(bytes, file, start, LexMode::kNormal, result.diags);
+  std::vector<Token> tokens = Lex(bytes, file, start, mode, result.diags);
   internal::Parser parser(tokens, bytes, start, file, options, result.diags);
-  result.expr = parser.ParseWholeExpression();
+  result.expr = mode == LexMode::kTemplate ? parser.ParseWholeTemplate()
+                                           : parser.ParseWholeExpression();
   return result;
+}
+
+}  // namespace
+
+ExprResult ParseExpression(std::string_view bytes, const FileName& file, Pos start,
+                           const ParseOptions& options) {
+  return ParseWhole(bytes, file, start, options, LexMode::kNormal);
 }
 
 ExprResult ParseExpression(std::string_view bytes, std::string_view filename, Pos start,
@@ -434,15 +445,7 @@ ExprResult ParseExpression(std::string_view bytes, std::string_view filename, Po
 
 ExprResult ParseTemplate(std::string_view bytes, const FileName& file, Pos start,
                          const ParseOptions& options) {
-  ExprResult result;
-  if (TooLarge(bytes.size(), options, file, result.diags)) {
-    result.expr = std::make_unique<InvalidExpr>(Range{file, start, start});
-    return result;
-  }
-  std::vector<Token> tokens = Lex(bytes, file, start, LexMode::kTemplate, result.diags);
-  internal::Parser parser(tokens, bytes, start, file, options, result.diags);
-  result.expr = parser.ParseWholeTemplate();
-  return result;
+  return ParseWhole(bytes, file, start, options, LexMode::kTemplate);
 }
 
 ExprResult ParseTemplate(std::string_view bytes, std::string_view filename, Pos start,

@@ -115,6 +115,10 @@ class Parser {
                              Pos start);
   bool CollectTemplateItems(std::vector<TemplateItem>& items, TokenType end, bool quoted);
   bool ParseDirective(std::vector<TemplateItem>& items, const Token& open);
+  // Ends a template sequence ("${ … }" or "%{ … }"): consumes its "}" and pops the newline mode
+  // pushed when it opened. Returns the "}" token, or null after an earlier error or when
+  // something else stands there (reported with `summary` and `detail_prefix`).
+  const Token* CloseSequence(std::string summary, std::string detail_prefix);
   ExprPtr BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos start, Pos end,
                         int stop_mask);
   std::string DecodeQuoted(const Token& t);

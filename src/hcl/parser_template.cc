@@ -181,25 +181,31 @@ bool Parser::ParseDirective(std::vector<TemplateItem>& items, const Token& open)
       }
     }
   }
-  if (error_) {
-    PopNewlines();
-    return false;
-  }
-  const Token& close = Peek();
-  if (close.type != TokenType::kTemplateSeqEnd) {
-    ErrorAtToken(close, "Extra characters in template directive",
-                 "Expected a closing brace to end the %{ " + std::string(name) +
-                     " } directive, but found ");
-    PopNewlines();
-    return false;
-  }
-  Next();
-  PopNewlines();
-  item.strip_close = close.strip;
-  item.range = R(open.start, close.end);
+  const Token* close = CloseSequence(
+      "Extra characters in template directive",
+      "Expected a closing brace to end the %{ " + std::string(name) + " } directive, but found ");
+  if (close == nullptr) return false;
+  item.strip_close = close->strip;
+  item.range = R(open.start, close->end);
   item.line_start = open.start.column == 1;
   items.push_back(std::move(item));
   return true;
+}
+
+const Token* Parser::CloseSequence(std::string summary, std::string detail_prefix) {
+  if (error_) {
+    PopNewlines();
+    return nullptr;
+  }
+  const Token& close = Peek();
+  if (close.type != TokenType::kTemplateSeqEnd) {
+    ErrorAtToken(close, std::move(summary), std::move(detail_prefix));
+    PopNewlines();
+    return nullptr;
+  }
+  Next();
+  PopNewlines();
+  return &close;
 }
 
 bool Parser::CollectTemplateItems(std::vector<TemplateItem>& items, TokenType end, bool quoted) {
@@ -224,22 +230,12 @@ bool Parser::CollectTemplateItems(std::vector<TemplateItem>& items, TokenType en
         item.strip_open = t.strip;
         item.line_start = t.start.column == 1;
         item.expr = ParseExpression();
-        if (error_) {
-          PopNewlines();
-          return false;
-        }
-        const Token& close = Peek();
-        if (close.type != TokenType::kTemplateSeqEnd) {
-          ErrorAtToken(close, "Extra characters after interpolation expression",
-                       "Expected a closing brace to end the interpolation expression, but "
-                       "found ");
-          PopNewlines();
-          return false;
-        }
-        Next();
-        PopNewlines();
-        item.strip_close = close.strip;
-        item.range = R(t.start, close.end);
+        const Token* close = CloseSequence(
+            "Extra characters after interpolation expression",
+            "Expected a closing brace to end the interpolation expression, but found ");
+        if (close == nullptr) return false;
+        item.strip_close = close->strip;
+        item.range = R(t.start, close->end);
         items.push_back(std::move(item));
         continue;
       }

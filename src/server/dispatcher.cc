@@ -19,6 +19,11 @@ auth::SignableRequest Signable(const http::Request& req) {
 
 }  // namespace
 
+std::string Dispatcher::BaseUrl(const http::Request& req) const {
+  const std::string* host = req.Header("Host");
+  return host && !host->empty() ? "http://" + *host : fallback_base_url_;
+}
+
 Dispatcher::Dispatcher(const api::ApiRouter& router, auth::Authenticator& authenticator,
                        std::string fallback_base_url)
     : router_(router),
@@ -53,9 +58,7 @@ std::optional<http::Response> Dispatcher::TryHandleInline(http::Request& req) {
       return std::nullopt;
     }
   }
-  const std::string* host = req.Header("Host");
-  api::Context ctx{req, principal ? &*principal : nullptr,
-                   host && !host->empty() ? "http://" + *host : fallback_base_url_};
+  api::Context ctx{req, principal ? &*principal : nullptr, BaseUrl(req)};
   std::optional<Result<http::Response>> result = route.inline_handler(ctx);
   if (!result) {
     req.path_params.clear();
@@ -102,9 +105,7 @@ http::Response Dispatcher::Handle(http::Request& req) {
     }
   }
 
-  const std::string* host = req.Header("Host");
-  api::Context ctx{req, principal ? &*principal : nullptr,
-                   host && !host->empty() ? "http://" + *host : fallback_base_url_};
+  api::Context ctx{req, principal ? &*principal : nullptr, BaseUrl(req)};
   Result<http::Response> result = route.handler(ctx);
   if (!result.ok()) return api::ErrorResponse(route.service, result.status(), req.request_id);
   return std::move(result).value();

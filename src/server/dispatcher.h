@@ -24,6 +24,9 @@ class Dispatcher final : public http::Handler {
   http::Response Reject(const http::Request& head, const Status& status) const override;
 
  private:
+  // "http://host:port" as the client addressed this server.
+  std::string BaseUrl(const http::Request& req) const;
+
   const api::ApiRouter& router_;
   auth::Authenticator& authenticator_;
   std::string fallback_base_url_;

@@ -12,13 +12,8 @@ namespace {
 namespace json = boost::json;
 namespace catalog = cloud::cdm;
 
-http::Response JsonResponse(const json::value& body) {
-  return http::Response::Json(200, ToJson(body));
-}
-
-Route ProjectRoute(HandlerFn fn) {
-  return Route{Service::kCdm, Access::kAuthenticated, Scope::kProject, 0, std::move(fn)};
-}
+// Catalogue reads take no body.
+Route CatalogRoute(HandlerFn fn) { return CdmRoute(std::move(fn), 0); }
 
 json::object FlavorJson(const catalog::Flavor& f, const std::string& region) {
   return {{"cpu", f.cpu},          {"ram", f.ram_gb},         {"name", f.name},
@@ -30,7 +25,7 @@ json::object FlavorJson(const catalog::Flavor& f, const std::string& region) {
 
 void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps) {
   router.Add("GET", "/v1.1/{project_id}/regions/{region_id}/availability_zones",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CatalogRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(std::string region, deps.clusters->ProjectRegion(
                                                            ctx.request.PathParam("project_id")));
                if (ctx.request.PathParam("region_id") != region) {
@@ -48,12 +43,12 @@ void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps) {
                                   {"type", "Core"},
                                   {"tags", json::object{}}});
                }
-               return JsonResponse(json::object{{"regionId", region},
+               return JsonResponse(200, json::object{{"regionId", region},
                                                 {"defaultAZ", catalog::AvailabilityZones(region)[0]},
                                                 {"availableZones", std::move(zones)}});
              }));
   router.Add("GET", "/v1.1/{project_id}/datastores",
-             ProjectRoute([](Context& ctx) -> Result<http::Response> {
+             CatalogRoute([](Context& ctx) -> Result<http::Response> {
                json::array versions;
                for (const auto& v : catalog::DatastoreVersions()) {
                  versions.push_back({{"active", "1"},
@@ -69,10 +64,10 @@ void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps) {
                                {"bigclusterEnable", false},
                                {"defaultVersion", catalog::DefaultDatastoreVersion().name},
                                {"versions", std::move(versions)}};
-               return JsonResponse(json::object{{"datastores", json::array{ds}}});
+               return JsonResponse(200, json::object{{"datastores", json::array{ds}}});
              }));
   router.Add("GET", "/v1.1/{project_id}/datastores/{datastore_id}/flavors",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CatalogRoute([deps](Context& ctx) -> Result<http::Response> {
                if (ctx.request.PathParam("datastore_id") != catalog::kDatastoreId) {
                  return NotFound("The datastore " + ctx.request.PathParam("datastore_id") +
                                      " does not exist.",
@@ -87,12 +82,12 @@ void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps) {
                  versions.push_back(
                      {{"id", v.id}, {"name", v.name}, {"flavors", std::move(flavors)}});
                }
-               return JsonResponse(json::object{{"id", std::string(catalog::kDatastoreId)},
+               return JsonResponse(200, json::object{{"id", std::string(catalog::kDatastoreId)},
                                                 {"dbname", "cdm"},
                                                 {"versions", std::move(versions)}});
              }));
   router.Add("GET", "/v1.1/{project_id}/flavors/{flavor_id}",
-             ProjectRoute([](Context& ctx) -> Result<http::Response> {
+             CatalogRoute([](Context& ctx) -> Result<http::Response> {
                const auto* f = catalog::FindFlavor(ctx.request.PathParam("flavor_id"));
                if (f == nullptr) {
                  return NotFound("The flavor " + ctx.request.PathParam("flavor_id") +
@@ -108,15 +103,15 @@ void RegisterCatalogRoutes(ApiRouter& router, const CdmDeps& deps) {
                add("volumeType", "LOCAL_DISK");
                add("volumeSize", "100");
                add("flavor", f->name);
-               return JsonResponse(json::object{
+               return JsonResponse(200, json::object{
                    {"name", f->name}, {"str_id", f->id}, {"flavor_detail", std::move(detail)}});
              }));
   router.Add("GET", "/v1.1/{project_id}/instances/{instance_id}",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CatalogRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(auto found, deps.clusters->FindInstance(
                                                    ctx.request.PathParam("project_id"),
                                                    ctx.request.PathParam("instance_id")));
-               return JsonResponse(InstanceDetailJson(found.first, found.second));
+               return JsonResponse(200, InstanceDetailJson(found.first, found.second));
              }));
 }
 

@@ -12,15 +12,6 @@ namespace {
 namespace json = boost::json;
 using cloud::cdm::ClusterSpec;
 
-http::Response JsonResponse(int status, const json::value& body) {
-  return http::Response::Json(status, ToJson(body));
-}
-
-Route ProjectRoute(HandlerFn fn) {
-  return Route{Service::kCdm, Access::kAuthenticated, Scope::kProject, kDefaultMaxJsonBody,
-               std::move(fn)};
-}
-
 // Reads a string field that older clients spell in camelCase and newer ones in snake_case.
 Result<std::optional<std::string>> StringEither(const json::object& o, std::string_view a,
                                                 std::string_view b) {
@@ -200,14 +191,14 @@ json::array SysTags(const cloud::cdm::Cluster& c) {
 
 void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
   router.Add("POST", "/v1.1/{project_id}/clusters",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CdmRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(ClusterSpec spec, ParseCreate(ctx.request.body));
                FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Create(
                                                ctx.request.PathParam("project_id"), spec));
                return JsonResponse(202, CreateClusterResponseJson(c));
              }));
   router.Add("GET", "/v1.1/{project_id}/clusters",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CdmRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(auto clusters,
                                    deps.clusters->List(ctx.request.PathParam("project_id")));
                JsonWriter w;
@@ -217,7 +208,7 @@ void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
                w.EndArray().EndObject();
                return http::Response::Json(200, w.Take());
              }));
-  Route show = ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+  Route show = CdmRoute([deps](Context& ctx) -> Result<http::Response> {
     FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Get(ctx.request.PathParam("project_id"),
                                                    ctx.request.PathParam("cluster_id")));
     return http::Response::Json(
@@ -233,7 +224,7 @@ void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
   };
   router.Add("GET", "/v1.1/{project_id}/clusters/{cluster_id}", std::move(show));
   router.Add("DELETE", "/v1.1/{project_id}/clusters/{cluster_id}",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CdmRoute([deps](Context& ctx) -> Result<http::Response> {
                // The body is optional ({"keep_last_manual_backup": 0}); any object is accepted.
                if (!ctx.request.body.empty()) {
                  auto parsed = ParseJsonObject(ctx.request.body);
@@ -245,17 +236,17 @@ void RegisterClusterRoutes(ApiRouter& router, const CdmDeps& deps) {
                return JsonResponse(202, json::object{{"jobId", job}});
              }));
   router.Add("POST", "/v1.1/{project_id}/clusters/{cluster_id}/action",
-             ProjectRoute([deps](Context& ctx) { return Action(deps, ctx); }));
+             CdmRoute([deps](Context& ctx) { return Action(deps, ctx); }));
   router.Add("POST", "/v1.1/{project_id}/cluster/modify/{cluster_id}",
-             ProjectRoute([deps](Context& ctx) { return Modify(deps, ctx); }));
+             CdmRoute([deps](Context& ctx) { return Modify(deps, ctx); }));
   router.Add("GET", "/v1.1/{project_id}/clusters/{cluster_id}/enterprise-projects",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CdmRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(auto c, deps.clusters->Get(ctx.request.PathParam("project_id"),
                                                               ctx.request.PathParam("cluster_id")));
                return JsonResponse(200, json::object{{"sys_tags", SysTags(c)}});
              }));
   router.Add("GET", "/v1.1/{project_id}/enterprise-projects",
-             ProjectRoute([deps](Context& ctx) -> Result<http::Response> {
+             CdmRoute([deps](Context& ctx) -> Result<http::Response> {
                FW_ASSIGN_OR_RETURN(auto clusters,
                                    deps.clusters->List(ctx.request.PathParam("project_id")));
                json::array resources;

@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "store/records.h"
+#include "store/stack_repository.h"
 
 namespace fw::store {
 
@@ -104,6 +105,7 @@ class Repositories {
   virtual TokenRepository& tokens() = 0;
   virtual JobRepository& jobs() = 0;
   virtual CloudResourceRepository& cloud() = 0;
+  virtual StackRepository& stacks() = 0;
 };
 
 }  // namespace fw::store

@@ -81,6 +81,100 @@ CREATE INDEX cloud_resources_by_project ON cloud_resources(project_id, type, cre
 CREATE UNIQUE INDEX cloud_resources_by_token ON cloud_resources(project_id, type, client_token)
   WHERE client_token <> '';
 )sql"},
+      {3, "rfs stacks", R"sql(
+CREATE TABLE stacks (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_message TEXT NOT NULL,
+  deletion_protection INTEGER NOT NULL,
+  auto_rollback INTEGER NOT NULL,
+  agencies TEXT NOT NULL,
+  current_deployment_id TEXT NOT NULL,
+  last_good_deployment_id TEXT NOT NULL,
+  template_deployment_id TEXT NOT NULL,
+  state_serial INTEGER NOT NULL,
+  state_lineage TEXT NOT NULL,
+  outputs TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  UNIQUE (project_id, name)
+);
+CREATE TABLE stack_deployments (
+  id TEXT PRIMARY KEY,
+  stack_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_message TEXT NOT NULL,
+  template TEXT NOT NULL,
+  vars TEXT NOT NULL,
+  execution_plan_id TEXT NOT NULL,
+  job_id TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER
+);
+CREATE INDEX stack_deployments_by_stack ON stack_deployments(stack_id);
+CREATE TABLE stack_resources (
+  stack_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  module TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  index_key TEXT NOT NULL,
+  physical_id TEXT NOT NULL,
+  physical_name TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  region TEXT NOT NULL,
+  attributes TEXT NOT NULL,
+  sensitive_paths TEXT NOT NULL,
+  dependencies TEXT NOT NULL,
+  tainted INTEGER NOT NULL,
+  in_state INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  status_message TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (stack_id, address)
+);
+CREATE TABLE stack_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  stack_id TEXT NOT NULL,
+  deployment_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  event_message TEXT NOT NULL,
+  resource_type TEXT NOT NULL,
+  resource_name TEXT NOT NULL,
+  resource_key TEXT NOT NULL,
+  resource_id_key TEXT NOT NULL,
+  resource_id_value TEXT NOT NULL,
+  elapsed_seconds INTEGER NOT NULL,
+  time INTEGER NOT NULL
+);
+CREATE INDEX stack_events_by_stack ON stack_events(stack_id, deployment_id, seq);
+CREATE TABLE execution_plans (
+  id TEXT PRIMARY KEY,
+  stack_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  status_message TEXT NOT NULL,
+  template TEXT NOT NULL,
+  vars TEXT NOT NULL,
+  plan TEXT NOT NULL,
+  prior_serial INTEGER NOT NULL,
+  based_on_deployment_id TEXT NOT NULL,
+  deployment_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  applied_at INTEGER,
+  seq INTEGER NOT NULL,
+  UNIQUE (stack_id, name)
+);
+)sql"},
   };
   return kMigrations;
 }

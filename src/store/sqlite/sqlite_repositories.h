@@ -4,6 +4,7 @@
 
 #include "store/repositories.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlite_stacks.h"
 
 namespace fw::store::sqlite {
 
@@ -81,17 +82,19 @@ class SqliteCloudResources final : public CloudResourceRepository {
 class SqliteRepositories final : public Repositories {
  public:
   explicit SqliteRepositories(Database* db)
-      : accounts_(db), tokens_(db), jobs_(db), cloud_(db) {}
+      : accounts_(db), tokens_(db), jobs_(db), cloud_(db), stacks_(db) {}
   AccountRepository& accounts() override { return accounts_; }
   TokenRepository& tokens() override { return tokens_; }
   JobRepository& jobs() override { return jobs_; }
   CloudResourceRepository& cloud() override { return cloud_; }
+  StackRepository& stacks() override { return stacks_; }
 
  private:
   SqliteAccounts accounts_;
   SqliteTokens tokens_;
   SqliteJobs jobs_;
   SqliteCloudResources cloud_;
+  SqliteStacks stacks_;
 };
 
 }  // namespace fw::store::sqlite

@@ -140,7 +140,7 @@ class Checker {
             const std::set<std::string, std::less<>>& skip) {
     if (const auto* native = dynamic_cast<const hcl::Body*>(&body)) {
       for (const auto& a : native->attributes) {
-        if (!skip.count(a->name)) Expr(a->expr.get(), ctx);
+        if (!skip.count(a->name)) Expr(a->expr, ctx);
       }
       for (const auto& b : native->blocks) {
         if (skip.count(b->type)) continue;
@@ -164,18 +164,18 @@ class Checker {
   }
 
   void Dynamic(const hcl::Block& b, const Context& ctx) {
-    std::string iterator = b.labels[0].value;
+    std::string iterator(b.labels[0].value);
     for (const auto& a : b.body->attributes) {
       if (a->name == "iterator") {
         if (auto kw = hcl::ExprAsKeyword(*a->expr)) iterator = *kw;
       }
     }
     for (const auto& a : b.body->attributes) {
-      if (a->name == "for_each") Expr(a->expr.get(), ctx);
+      if (a->name == "for_each") Expr(a->expr, ctx);
     }
     iterators_.push_back(iterator);
     for (const auto& a : b.body->attributes) {
-      if (a->name == "labels") Expr(a->expr.get(), ctx);
+      if (a->name == "labels") Expr(a->expr, ctx);
     }
     for (const auto& nb : b.body->blocks) {
       if (nb->type == "content") Body(*nb->body, ctx, {});

@@ -17,9 +17,9 @@ const Expression& UnwrapExpr(const Expression& expr) {
   const Expression* e = &expr;
   for (;;) {
     if (e->kind() == ExprKind::kParens) {
-      e = e->As<ParensExpr>().inner.get();
+      e = e->As<ParensExpr>().inner;
     } else if (e->kind() == ExprKind::kTemplateWrap) {
-      e = e->As<TemplateWrapExpr>().wrapped.get();
+      e = e->As<TemplateWrapExpr>().wrapped;
     } else {
       return *e;
     }
@@ -41,7 +41,7 @@ std::optional<std::string> ExprAsKeyword(const Expression& expr) {
   if (expr.kind() == ExprKind::kLiteral) {
     const auto& l = expr.As<LiteralExpr>();
     if (l.literal_kind == LiteralKind::kBool || l.literal_kind == LiteralKind::kNull) {
-      return l.text;
+      return std::string(l.text);
     }
   }
   return std::nullopt;
@@ -64,7 +64,7 @@ std::optional<Traversal> AbsTraversalForExpr(const Expression& expr, Diagnostics
     const auto& l = expr.As<LiteralExpr>();
     if (l.literal_kind == LiteralKind::kBool || l.literal_kind == LiteralKind::kNull) {
       Traversal t;
-      t.steps.push_back(TraversalStep{StepKind::kRoot, false, false, l.text, l.range()});
+      t.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(l.text), l.range()});
       return t;
     }
   }
@@ -84,7 +84,7 @@ std::optional<std::vector<const Expression*>> ExprList(const Expression& expr,
     return std::nullopt;
   }
   std::vector<const Expression*> out;
-  for (const auto& el : e.As<TupleExpr>().elements) out.push_back(el.get());
+  for (const auto& el : e.As<TupleExpr>().elements) out.push_back(el);
   return out;
 }
 
@@ -97,7 +97,7 @@ std::optional<std::vector<std::pair<const Expression*, const Expression*>>> Expr
   }
   std::vector<std::pair<const Expression*, const Expression*>> out;
   for (const auto& item : e.As<ObjectExpr>().items) {
-    out.emplace_back(item.key.get(), item.value.get());
+    out.emplace_back(item.key, item.value);
   }
   return out;
 }

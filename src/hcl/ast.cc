@@ -58,13 +58,19 @@ std::string Traversal::ToString() const {
   for (const TraversalStep& s : steps) {
     switch (s.kind) {
       case StepKind::kRoot: out += s.name; break;
-      case StepKind::kAttr: out += '.' + s.name; break;
+      case StepKind::kAttr:
+        out += '.';
+        out += s.name;
+        break;
       case StepKind::kIndex:
         if (s.legacy_index) {
-          out += '.' + s.name;
+          out += '.';
+          out += s.name;
           break;
         }
-        out += s.key_is_string ? "[\"" + s.name + "\"]" : "[" + s.name + "]";
+        out += s.key_is_string ? "[\"" : "[";
+        out += s.name;
+        out += s.key_is_string ? "\"]" : "]";
         break;
       case StepKind::kSplat: out += "[*]"; break;
     }

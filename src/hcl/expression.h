@@ -105,17 +105,23 @@ struct TraversalStep {
   StepKind kind = StepKind::kRoot;
   bool key_is_string = false;
   bool legacy_index = false;  // foo.0 (HIL compatibility)
-  std::string name;
+  // A view into the parsed source or the tree's arena (see Traversal).
+  std::string_view name;
   Range range;
 };
 
+// The names of a traversal are views: into the source or arena of the tree it was parsed with
+// (a File, JsonFile or ExprResult, which must outlive it: copies taken with Variables() or kept
+// in a config::Module included), or into `storage`, which a traversal of its own keeps alive
+// (ParseTraversal sets it). A traversal built by hand names string literals or sets `storage`.
 struct Traversal {
   std::vector<TraversalStep> steps;
+  std::shared_ptr<const void> storage;  // keeps the names alive when nothing else does
 
   bool empty() const { return steps.empty(); }
   bool IsAbsolute() const { return !steps.empty() && steps[0].kind == StepKind::kRoot; }
   std::string_view RootName() const {
-    return IsAbsolute() ? std::string_view(steps[0].name) : std::string_view();
+    return IsAbsolute() ? steps[0].name : std::string_view();
   }
   Range range() const;
   // "aws_instance.foo[0].id" (string keys quoted).

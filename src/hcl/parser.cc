@@ -374,7 +374,7 @@ Traversal Parser::ParseWholeTraversal() {
     PopNewlines();
     return tr;
   }
-  tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(Text(root)), R(root)});
+  tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, Text(root), R(root)});
   if (ParseTraversalTail(tr)) {
     const Token& t = Peek();
     if (t.type != TokenType::kEOF) {
@@ -477,10 +477,13 @@ TraversalResult ParseTraversal(std::string_view bytes, const FileName& file, Pos
                                const ParseOptions& options) {
   TraversalResult result;
   if (TooLarge(bytes.size(), options, file, result.diags)) return result;
-  std::vector<Token> tokens = Lex(bytes, file, start, LexMode::kNormal, result.diags);
-  Arena arena;  // a traversal owns its steps; nothing is left in the arena
-  internal::Parser parser(tokens, bytes, start, file, options, result.diags, arena);
+  // The traversal keeps its own copy of the text (and of decoded keys) alive.
+  auto arena = std::make_shared<Arena>();
+  std::string_view kept = arena->Copy(bytes);
+  std::vector<Token> tokens = Lex(kept, file, start, LexMode::kNormal, result.diags);
+  internal::Parser parser(tokens, kept, start, file, options, result.diags, *arena);
   result.traversal = parser.ParseWholeTraversal();
+  result.traversal.storage = std::move(arena);
   return result;
 }
 

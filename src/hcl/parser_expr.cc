@@ -120,7 +120,7 @@ ExprPtr Parser::ParseTermBase() {
       }
       Traversal tr;
       tr.steps.reserve(4);
-      tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(name), R(t)});
+      tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, name, R(t)});
       return arena_.New<ScopeTraversalExpr>(R(t), std::move(tr));
     }
     case TokenType::kOQuote: return ParseQuotedTemplate();
@@ -185,7 +185,7 @@ bool Parser::ParseOneStep(ExprPtr& term, bool allow_index, int& chain) {
       Next();
       Next();
       term = AppendStep(std::move(term),
-                        TraversalStep{StepKind::kAttr, false, false, std::string(Text(n)),
+                        TraversalStep{StepKind::kAttr, false, false, Text(n),
                                       R(t.start, n.end)},
                         chain);
       return true;
@@ -203,7 +203,7 @@ bool Parser::ParseOneStep(ExprPtr& term, bool allow_index, int& chain) {
         return true;
       }
       term = AppendStep(std::move(term),
-                        TraversalStep{StepKind::kIndex, false, true, std::string(digits),
+                        TraversalStep{StepKind::kIndex, false, true, digits,
                                       R(t.start, n.end)},
                         chain);
       return true;
@@ -260,15 +260,15 @@ ExprPtr Parser::AppendIndexStep(ExprPtr term, ExprPtr key, const Token& open, co
   if (k.kind() == ExprKind::kLiteral && k.As<LiteralExpr>().literal_kind == LiteralKind::kNumber) {
     return AppendStep(std::move(term),
                       TraversalStep{StepKind::kIndex, false, false,
-                                    std::string(k.As<LiteralExpr>().text),
+                                    k.As<LiteralExpr>().text,
                                     R(open.start, close.end)},
                       chain);
   }
   if (k.kind() == ExprKind::kTemplate && k.As<TemplateExpr>().IsStringLiteral()) {
     const auto& parts = k.As<TemplateExpr>().parts;
-    std::string text = parts.empty() ? std::string() : std::string(parts[0]->As<LiteralExpr>().text);
+    std::string_view text = parts.empty() ? std::string_view() : parts[0]->As<LiteralExpr>().text;
     return AppendStep(std::move(term),
-                      TraversalStep{StepKind::kIndex, true, false, std::move(text),
+                      TraversalStep{StepKind::kIndex, true, false, text,
                                     R(open.start, close.end)},
                       chain);
   }
@@ -568,13 +568,13 @@ bool Parser::ParseTraversalTail(Traversal& tr) {
       Next();
       const Token& n = Next();
       if (n.type == TokenType::kIdent) {
-        tr.steps.push_back(TraversalStep{StepKind::kAttr, false, false, std::string(Text(n)),
+        tr.steps.push_back(TraversalStep{StepKind::kAttr, false, false, Text(n),
                                          R(t.start, n.end)});
         continue;
       }
       if (n.type == TokenType::kNumber &&
           Text(n).find_first_not_of("0123456789") == std::string_view::npos) {
-        tr.steps.push_back(TraversalStep{StepKind::kIndex, false, true, std::string(Text(n)),
+        tr.steps.push_back(TraversalStep{StepKind::kIndex, false, true, Text(n),
                                          R(t.start, n.end)});
         continue;
       }
@@ -586,10 +586,12 @@ bool Parser::ParseTraversalTail(Traversal& tr) {
       const Token& k = Next();
       TraversalStep step{StepKind::kIndex, false, false, {}, {}};
       if (k.type == TokenType::kNumber) {
-        step.name = std::string(Text(k));
+        step.name = Text(k);
       } else if (k.type == TokenType::kOQuote) {
         step.key_is_string = true;
-        while (Peek().type == TokenType::kQuotedLit) step.name += DecodeQuoted(Next());
+        std::string key;
+        while (Peek().type == TokenType::kQuotedLit) key += DecodeQuoted(Next());
+        step.name = Keep(key);
         if (Peek().type != TokenType::kCQuote) {
           ErrorAtToken(Peek(), "Invalid reference",
                        "An index key must be a number or a plain quoted string, but found ");

@@ -31,11 +31,11 @@ std::optional<std::string> ExprAsKeyword(const Expression& expr) {
     Diagnostics ignored;
     TraversalResult r = ParseTraversal(v->text, expr.range().file, expr.range().start);
     if (r.diags.HasErrors() || r.traversal.steps.size() != 1) return std::nullopt;
-    return r.traversal.steps[0].name;
+    return std::string(r.traversal.steps[0].name);
   }
   if (expr.kind() == ExprKind::kScopeTraversal) {
     const Traversal& t = expr.As<ScopeTraversalExpr>().traversal;
-    if (t.steps.size() == 1) return t.steps[0].name;
+    if (t.steps.size() == 1) return std::string(t.steps[0].name);
     return std::nullopt;
   }
   if (expr.kind() == ExprKind::kLiteral) {
@@ -64,7 +64,7 @@ std::optional<Traversal> AbsTraversalForExpr(const Expression& expr, Diagnostics
     const auto& l = expr.As<LiteralExpr>();
     if (l.literal_kind == LiteralKind::kBool || l.literal_kind == LiteralKind::kNull) {
       Traversal t;
-      t.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(l.text), l.range()});
+      t.steps.push_back(TraversalStep{StepKind::kRoot, false, false, l.text, l.range()});
       return t;
     }
   }

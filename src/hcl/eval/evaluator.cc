@@ -144,7 +144,7 @@ const Value* Evaluator::FindBinding(std::string_view name) const {
 Value Evaluator::ScopeTraversal(const ScopeTraversalExpr& e) {
   const Traversal& t = e.traversal;
   if (t.empty()) return Value::DynamicUnknown();
-  const std::string& root = t.steps[0].name;
+  std::string_view root = t.steps[0].name;
   if (const Value* bound = FindBinding(root)) return ApplySteps(*bound, t, 1);
   if (ctx_.scope != nullptr) {
     Value v;
@@ -191,7 +191,7 @@ Value Evaluator::ApplySteps(Value v, const Traversal& t, size_t first) {
         }
         break;
       case StepKind::kIndex: {
-        Value key = Value::String(step.name);
+        Value key = Value::String(std::string(step.name));
         if (!step.key_is_string) {
           Result<Number> n = Number::ParseLiteral(step.name);
           if (!n.ok()) {

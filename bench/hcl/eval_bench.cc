@@ -69,7 +69,7 @@ void BM_EvaluateResourceAttributes(benchmark::State& state) {
   for (const auto& block : parsed.file.body->blocks) {
     if (block->type != "resource") continue;
     for (const auto& attr : block->body->attributes) {
-      if (attr->name != "count") exprs.push_back(attr->expr.get());
+      if (attr->name != "count") exprs.push_back(attr->expr);
     }
   }
   FunctionRegistry fns = EvalFunctions(".");

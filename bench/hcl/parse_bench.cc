@@ -55,7 +55,7 @@ void BM_ParseConfig(benchmark::State& state) {
   for (auto _ : state) {
     fw::hcl::ParseResult r = fw::hcl::ParseConfig(config, "main.tf");
     if (r.diags.HasErrors()) state.SkipWithError("unexpected diagnostics");
-    benchmark::DoNotOptimize(r.file.body.get());
+    benchmark::DoNotOptimize(r.file.body);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(config.size()));

@@ -49,7 +49,7 @@ class TypeReader {
       // JSON syntax: the type expression is written inside a string.
       const auto& t = e.As<hcl::TemplateExpr>();
       if (t.IsStringLiteral() && !t.parts.empty()) {
-        const std::string& text = t.parts[0]->As<hcl::LiteralExpr>().text;
+        std::string_view text = t.parts[0]->As<hcl::LiteralExpr>().text;
         owned_.push_back(hcl::ParseExpression(text, e.range().file, e.range().start));
         if (owned_.back().diags.HasErrors()) {
           diags_.Append(owned_.back().diags);
@@ -64,7 +64,7 @@ class TypeReader {
                   "string) or a complex type constructor call, like list(string).");
     }
     const auto& call = e.As<hcl::FunctionCallExpr>();
-    const std::string& name = call.name;
+    const std::string name(call.name);
     auto one_arg = [&]() -> const Expression* {
       if (call.args.size() != 1) {
         Fail(e, "The " + name + " type constructor requires one argument specifying the " +
@@ -73,7 +73,7 @@ class TypeReader {
                                        : "element type."));
         return nullptr;
       }
-      return call.args[0].get();
+      return call.args[0];
     };
     if (name == "list" || name == "set" || name == "map") {
       const Expression* arg = one_arg();

@@ -140,7 +140,7 @@ class Checker {
             const std::set<std::string, std::less<>>& skip) {
     if (const auto* native = dynamic_cast<const hcl::Body*>(&body)) {
       for (const auto& a : native->attributes) {
-        if (!skip.count(a->name)) Expr(a->expr.get(), ctx);
+        if (!skip.count(a->name)) Expr(a->expr, ctx);
       }
       for (const auto& b : native->blocks) {
         if (skip.count(b->type)) continue;
@@ -164,18 +164,18 @@ class Checker {
   }
 
   void Dynamic(const hcl::Block& b, const Context& ctx) {
-    std::string iterator = b.labels[0].value;
+    std::string iterator(b.labels[0].value);
     for (const auto& a : b.body->attributes) {
       if (a->name == "iterator") {
         if (auto kw = hcl::ExprAsKeyword(*a->expr)) iterator = *kw;
       }
     }
     for (const auto& a : b.body->attributes) {
-      if (a->name == "for_each") Expr(a->expr.get(), ctx);
+      if (a->name == "for_each") Expr(a->expr, ctx);
     }
     iterators_.push_back(iterator);
     for (const auto& a : b.body->attributes) {
-      if (a->name == "labels") Expr(a->expr.get(), ctx);
+      if (a->name == "labels") Expr(a->expr, ctx);
     }
     for (const auto& nb : b.body->blocks) {
       if (nb->type == "content") Body(*nb->body, ctx, {});
@@ -231,19 +231,19 @@ class Checker {
     return hcl::SuggestName(name, names);
   }
 
-  static const std::string* Attr(const Traversal& t, size_t i) {
-    if (i >= t.steps.size() || t.steps[i].kind != StepKind::kAttr) return nullptr;
-    return &t.steps[i].name;
+  static std::optional<std::string> Attr(const Traversal& t, size_t i) {
+    if (i >= t.steps.size() || t.steps[i].kind != StepKind::kAttr) return std::nullopt;
+    return std::string(t.steps[i].name);
   }
 
   void Ref(const Traversal& t, const Context& ctx) {
     if (t.empty()) return;
-    const std::string& root = t.steps[0].name;
+    const std::string root(t.steps[0].name);
     for (const std::string& it : iterators_) {
       if (it == root) return;
     }
     hcl::Range range = t.range();
-    const std::string* a1 = Attr(t, 1);
+    std::optional<std::string> a1 = Attr(t, 1);
     if (root == "var") {
       if (!a1)
         return Error("Invalid reference",
@@ -286,7 +286,7 @@ class Checker {
       if (child == c_.children.end()) return;
       size_t i = 2;
       if (i < t.steps.size() && t.steps[i].kind == StepKind::kIndex) ++i;
-      const std::string* out = Attr(t, i);
+      std::optional<std::string> out = Attr(t, i);
       if (out && !child->second->module->outputs.count(*out)) {
         Error("Unsupported attribute",
               "This object does not have an attribute named \"" + *out + "\"." +
@@ -294,8 +294,8 @@ class Checker {
               t.steps[i].range);
       }
     } else if (root == "data") {
-      const std::string* type = a1;
-      const std::string* name = Attr(t, 2);
+      std::optional<std::string> type = a1;
+      std::optional<std::string> name = Attr(t, 2);
       if (!type || !name) {
         return Error("Invalid reference",
                      "The \"data\" object must be followed by two attribute names: the data "

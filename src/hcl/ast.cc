@@ -29,21 +29,21 @@ std::string_view ExprKindName(ExprKind kind) {
   return "?";
 }
 
-std::string_view BinaryOpSymbol(BinaryOp op) {
+std::string_view BinaryOpSymbol(BinaryOperator op) {
   switch (op) {
-    case BinaryOp::kOr: return "||";
-    case BinaryOp::kAnd: return "&&";
-    case BinaryOp::kEqual: return "==";
-    case BinaryOp::kNotEqual: return "!=";
-    case BinaryOp::kLess: return "<";
-    case BinaryOp::kLessEqual: return "<=";
-    case BinaryOp::kGreater: return ">";
-    case BinaryOp::kGreaterEqual: return ">=";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSubtract: return "-";
-    case BinaryOp::kMultiply: return "*";
-    case BinaryOp::kDivide: return "/";
-    case BinaryOp::kModulo: return "%";
+    case BinaryOperator::kOr: return "||";
+    case BinaryOperator::kAnd: return "&&";
+    case BinaryOperator::kEqual: return "==";
+    case BinaryOperator::kNotEqual: return "!=";
+    case BinaryOperator::kLess: return "<";
+    case BinaryOperator::kLessEqual: return "<=";
+    case BinaryOperator::kGreater: return ">";
+    case BinaryOperator::kGreaterEqual: return ">=";
+    case BinaryOperator::kAdd: return "+";
+    case BinaryOperator::kSubtract: return "-";
+    case BinaryOperator::kMultiply: return "*";
+    case BinaryOperator::kDivide: return "/";
+    case BinaryOperator::kModulo: return "%";
   }
   return "?";
 }
@@ -58,13 +58,19 @@ std::string Traversal::ToString() const {
   for (const TraversalStep& s : steps) {
     switch (s.kind) {
       case StepKind::kRoot: out += s.name; break;
-      case StepKind::kAttr: out += '.' + s.name; break;
+      case StepKind::kAttr:
+        out += '.';
+        out += s.name;
+        break;
       case StepKind::kIndex:
         if (s.legacy_index) {
-          out += '.' + s.name;
+          out += '.';
+          out += s.name;
           break;
         }
-        out += s.key_is_string ? "[\"" + s.name + "\"]" : "[" + s.name + "]";
+        out += s.key_is_string ? "[\"" : "[";
+        out += s.name;
+        out += s.key_is_string ? "\"]" : "]";
         break;
       case StepKind::kSplat: out += "[*]"; break;
     }
@@ -165,7 +171,7 @@ class VariableCollector {
         const auto& f = e.As<ForExpr>();
         Visit(*f.collection);
         Bind(f.key_var, f.value_var);
-        for (const Expression* c : {f.key_expr.get(), f.value_expr.get(), f.condition.get()}) {
+        for (const Expression* c : {f.key_expr, f.value_expr, f.condition}) {
           if (c) Visit(*c);
         }
         Unbind(f.key_var, f.value_var);
@@ -192,16 +198,21 @@ class VariableCollector {
   std::vector<Traversal> out;
 
  private:
-  bool IsBound(std::string_view name) const { return bound_.count(std::string(name)) > 0; }
-  void Bind(const std::string& k, const std::string& v) {
-    if (!k.empty()) bound_.insert(k);
-    if (!v.empty()) bound_.insert(v);
+  bool IsBound(std::string_view name) const {
+    for (std::string_view b : bound_) {
+      if (b == name) return true;
+    }
+    return false;
   }
-  void Unbind(const std::string& k, const std::string& v) {
-    if (!k.empty()) bound_.erase(bound_.find(k));
-    if (!v.empty()) bound_.erase(bound_.find(v));
+  void Bind(std::string_view k, std::string_view v) {
+    if (!k.empty()) bound_.push_back(k);
+    if (!v.empty()) bound_.push_back(v);
   }
-  std::multiset<std::string> bound_;
+  void Unbind(std::string_view k, std::string_view v) {
+    if (!v.empty()) bound_.pop_back();
+    if (!k.empty()) bound_.pop_back();
+  }
+  std::vector<std::string_view> bound_;  // a stack: names of the enclosing for expressions
 };
 
 void CollectBody(const Body& body, VariableCollector& c) {

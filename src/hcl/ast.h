@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hcl/arena.h"
 #include "hcl/body.h"
 #include "hcl/expression.h"
 #include "hcl/source.h"
@@ -19,24 +20,24 @@ class Body;
 
 class Attribute {
  public:
-  std::string name;
-  ExprPtr expr;
+  std::string_view name;
+  ExprPtr expr = nullptr;
   Range range;  // name through the end of the expression
   Range name_range;
   Range equals_range;
 };
 
 struct BlockLabel {
-  std::string value;  // decoded
+  std::string_view value;  // decoded
   bool quoted = false;
   Range range;
 };
 
 class Block {
  public:
-  std::string type;
-  std::vector<BlockLabel> labels;
-  std::unique_ptr<Body> body;
+  std::string_view type;
+  ArenaVector<BlockLabel> labels;
+  Body* body = nullptr;
   Range type_range;
   Range open_brace_range;
   Range close_brace_range;
@@ -45,6 +46,7 @@ class Block {
 };
 
 // A native-syntax body. Attributes and blocks each keep source order; `items` interleaves them.
+// Bodies, blocks and attributes live in the file's arena, like expressions.
 class Body final : public AnyBody {
  public:
   struct Item {
@@ -52,9 +54,9 @@ class Body final : public AnyBody {
     const Block* block = nullptr;
   };
 
-  std::vector<std::unique_ptr<Attribute>> attributes;
-  std::vector<std::unique_ptr<Block>> blocks;
-  std::vector<Item> items;  // source order across both
+  ArenaVector<Attribute*> attributes;
+  ArenaVector<Block*> blocks;
+  ArenaVector<Item> items;  // source order across both
   Range range;
   Range end_range;  // the closing brace, or the end of the file
 
@@ -65,9 +67,12 @@ class Body final : public AnyBody {
                                                Diagnostics& diags) const override;
 };
 
+// A parsed file. The tree (every node, list and decoded string) lives in `arena`; names and
+// literal text may point into `source`. Moving a File keeps every pointer into it valid.
 struct File {
   std::shared_ptr<const SourceFile> source;
-  std::unique_ptr<Body> body;
+  std::unique_ptr<Arena> arena;
+  Body* body = nullptr;
 };
 
 // Calls `fn` on each direct child expression of `expr`, in source order.

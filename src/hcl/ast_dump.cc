@@ -149,7 +149,8 @@ class Dumper {
       out_ += std::string(static_cast<size_t>(indent) * 2, ' ');
       if (item.attribute != nullptr) {
         const Attribute& a = *item.attribute;
-        out_ += "(attribute " + a.name;
+        out_ += "(attribute ";
+        out_ += a.name;
         if (opts_.ranges) RangeText(a.range);
         out_ += ' ';
         Expr(*a.expr);
@@ -157,7 +158,8 @@ class Dumper {
         continue;
       }
       const Block& b = *item.block;
-      out_ += "(block " + b.type;
+      out_ += "(block ";
+      out_ += b.type;
       for (const BlockLabel& l : b.labels) {
         out_ += ' ';
         if (l.quoted) {
@@ -180,9 +182,15 @@ class Dumper {
   std::string out_;
 
  private:
-  void Open(const std::string& name) { out_ += '(' + name; }
-  void Atom(const std::string& text) { out_ += ' ' + text; }
-  void Quoted(const std::string& text) {
+  void Open(std::string_view name) {
+    out_ += '(';
+    out_ += name;
+  }
+  void Atom(std::string_view text) {
+    out_ += ' ';
+    out_ += text;
+  }
+  void Quoted(std::string_view text) {
     out_ += ' ';
     AppendJsonString(out_, text);
   }
@@ -190,7 +198,7 @@ class Dumper {
     out_ += ' ';
     Expr(e);
   }
-  void Vars(const std::string& k, const std::string& v) {
+  void Vars(std::string_view k, std::string_view v) {
     if (!k.empty()) Atom(k);
     Atom(v);
   }

@@ -1,6 +1,5 @@
 # The evaluator: expressions of the AST → values, against a Scope and a FunctionRegistry.
 add_library(fw_hcl_eval
-  ${CMAKE_CURRENT_LIST_DIR}/eval/operators.cc
   ${CMAKE_CURRENT_LIST_DIR}/eval/evaluator.cc
   ${CMAKE_CURRENT_LIST_DIR}/eval/eval_template.cc
   ${CMAKE_CURRENT_LIST_DIR}/eval/eval_iteration.cc

@@ -5,6 +5,11 @@
 // that the value layer can parse them; template literal parts are already decoded and have
 // their strip markers applied.
 //
+// Memory: every node, list and decoded string of a tree lives in the tree's Arena (arena.h),
+// owned by the File, JsonFile or ExprResult the parser returned; an ExprPtr is a plain pointer
+// that stays valid as long as that owner. Strings are std::string_views into the source (which
+// the owner keeps alive) or into the arena.
+//
 // Thread-safety: immutable after parsing; safe to read from any thread.
 #pragma once
 
@@ -13,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hcl/arena.h"
 #include "hcl/source.h"
 
 namespace fw::hcl {
@@ -45,7 +51,6 @@ std::string_view ExprKindName(ExprKind kind);
 
 class Expression {
  public:
-  virtual ~Expression() = default;
   Expression(const Expression&) = delete;
   Expression& operator=(const Expression&) = delete;
 
@@ -65,6 +70,9 @@ class Expression {
 
  protected:
   Expression(ExprKind kind, Range range) : range_(std::move(range)), kind_(kind) {}
+  // Not virtual: nodes are never deleted one by one; the arena frees them (and runs the
+  // destructor of the few node types that need one).
+  ~Expression() = default;
 
  private:
   Range range_;
@@ -72,19 +80,20 @@ class Expression {
   ExprKind kind_;
 };
 
-using ExprPtr = std::unique_ptr<Expression>;
+// A node of the tree, owned by the tree's arena.
+using ExprPtr = Expression*;
 
 enum class LiteralKind : uint8_t { kNull, kBool, kNumber, kString };
 
 class LiteralExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kLiteral;
-  LiteralExpr(Range r, LiteralKind k, std::string text)
-      : Expression(kKind, std::move(r)), literal_kind(k), text(std::move(text)) {}
+  LiteralExpr(Range r, LiteralKind k, std::string_view text)
+      : Expression(kKind, std::move(r)), literal_kind(k), text(text) {}
   LiteralKind literal_kind;
   // kNumber: the source text ("1.5e3"); kString: the decoded value; kBool: "true"/"false";
   // kNull: "null".
-  std::string text;
+  std::string_view text;
   bool bool_value() const { return text == "true"; }
 };
 
@@ -96,17 +105,23 @@ struct TraversalStep {
   StepKind kind = StepKind::kRoot;
   bool key_is_string = false;
   bool legacy_index = false;  // foo.0 (HIL compatibility)
-  std::string name;
+  // A view into the parsed source or the tree's arena (see Traversal).
+  std::string_view name;
   Range range;
 };
 
+// The names of a traversal are views: into the source or arena of the tree it was parsed with
+// (a File, JsonFile or ExprResult, which must outlive it: copies taken with Variables() or kept
+// in a config::Module included), or into `storage`, which a traversal of its own keeps alive
+// (ParseTraversal sets it). A traversal built by hand names string literals or sets `storage`.
 struct Traversal {
   std::vector<TraversalStep> steps;
+  std::shared_ptr<const void> storage;  // keeps the names alive when nothing else does
 
   bool empty() const { return steps.empty(); }
   bool IsAbsolute() const { return !steps.empty() && steps[0].kind == StepKind::kRoot; }
   std::string_view RootName() const {
-    return IsAbsolute() ? std::string_view(steps[0].name) : std::string_view();
+    return IsAbsolute() ? steps[0].name : std::string_view();
   }
   Range range() const;
   // "aws_instance.foo[0].id" (string keys quoted).
@@ -125,7 +140,7 @@ class RelativeTraversalExpr final : public Expression {
   static constexpr ExprKind kKind = ExprKind::kRelativeTraversal;
   RelativeTraversalExpr(Range r, ExprPtr src, Traversal t)
       : Expression(kKind, std::move(r)), source(std::move(src)), traversal(std::move(t)) {}
-  ExprPtr source;
+  ExprPtr source = nullptr;
   Traversal traversal;  // relative: no root step
 };
 
@@ -133,8 +148,8 @@ class FunctionCallExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kFunctionCall;
   explicit FunctionCallExpr(Range r) : Expression(kKind, std::move(r)) {}
-  std::string name;  // may be namespaced: "provider::aws::arn_parse"
-  std::vector<ExprPtr> args;
+  std::string_view name;  // may be namespaced: "provider::aws::arn_parse"
+  ArenaVector<ExprPtr> args;
   bool expand_final = false;  // f(a, list...)
   Range name_range;
   Range open_paren_range;
@@ -154,18 +169,20 @@ class ConditionalExpr final : public Expression {
   ExprPtr false_result;
 };
 
-enum class BinaryOp : uint8_t {
+// The AST's operator (value_ops.h has the value layer's own BinaryOp; the evaluator maps one to
+// the other).
+enum class BinaryOperator : uint8_t {
   kOr, kAnd, kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual,
   kAdd, kSubtract, kMultiply, kDivide, kModulo,
 };
-std::string_view BinaryOpSymbol(BinaryOp op);
+std::string_view BinaryOpSymbol(BinaryOperator op);
 
 class BinaryOpExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kBinaryOp;
-  BinaryOpExpr(Range r, BinaryOp o, ExprPtr l, ExprPtr rhs_expr)
+  BinaryOpExpr(Range r, BinaryOperator o, ExprPtr l, ExprPtr rhs_expr)
       : Expression(kKind, std::move(r)), op(o), lhs(std::move(l)), rhs(std::move(rhs_expr)) {}
-  BinaryOp op;
+  BinaryOperator op;
   ExprPtr lhs;
   ExprPtr rhs;
 };
@@ -185,14 +202,14 @@ class TupleExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kTuple;
   explicit TupleExpr(Range r) : Expression(kKind, std::move(r)) {}
-  std::vector<ExprPtr> elements;
+  ArenaVector<ExprPtr> elements;
 };
 
 struct ObjectItem {
   // A bare identifier key (`{foo = 1}`) is a kString LiteralExpr with bare_key = true: it is the
   // literal name, never a variable. Any other key (`(foo)`, `"foo"`, `"${x}"`) is an expression.
-  ExprPtr key;
-  ExprPtr value;
+  ExprPtr key = nullptr;
+  ExprPtr value = nullptr;
   bool bare_key = false;
 };
 
@@ -200,7 +217,7 @@ class ObjectExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kObject;
   explicit ObjectExpr(Range r) : Expression(kKind, std::move(r)) {}
-  std::vector<ObjectItem> items;
+  ArenaVector<ObjectItem> items;
 };
 
 class ForExpr final : public Expression {
@@ -208,12 +225,12 @@ class ForExpr final : public Expression {
   static constexpr ExprKind kKind = ExprKind::kFor;
   explicit ForExpr(Range r) : Expression(kKind, std::move(r)) {}
   bool is_object() const { return key_expr != nullptr; }
-  std::string key_var;    // empty when only one variable is declared
-  std::string value_var;
-  ExprPtr collection;
-  ExprPtr key_expr;       // object form only
-  ExprPtr value_expr;
-  ExprPtr condition;      // may be null
+  std::string_view key_var;  // empty when only one variable is declared
+  std::string_view value_var;
+  ExprPtr collection = nullptr;
+  ExprPtr key_expr = nullptr;  // object form only
+  ExprPtr value_expr = nullptr;
+  ExprPtr condition = nullptr;  // may be null
   bool grouping = false;  // object form: v... groups values by key
 };
 
@@ -266,7 +283,7 @@ class TemplateExpr final : public Expression {
   explicit TemplateExpr(Range r) : Expression(kKind, std::move(r)) {}
   // Literal parts are kString LiteralExprs; others are interpolated expressions or
   // TemplateIf/TemplateFor directives.
-  std::vector<ExprPtr> parts;
+  ArenaVector<ExprPtr> parts;
   bool heredoc = false;
   // True when the template has no interpolations or directives (a plain string).
   bool IsStringLiteral() const {
@@ -285,19 +302,19 @@ class TemplateIfExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kTemplateIf;
   explicit TemplateIfExpr(Range r) : Expression(kKind, std::move(r)) {}
-  ExprPtr condition;
-  ExprPtr then_template;  // TemplateExpr
-  ExprPtr else_template;  // TemplateExpr or null
+  ExprPtr condition = nullptr;
+  ExprPtr then_template = nullptr;  // TemplateExpr
+  ExprPtr else_template = nullptr;  // TemplateExpr or null
 };
 
 class TemplateForExpr final : public Expression {
  public:
   static constexpr ExprKind kKind = ExprKind::kTemplateFor;
   explicit TemplateForExpr(Range r) : Expression(kKind, std::move(r)) {}
-  std::string key_var;  // empty when only one variable is declared
-  std::string value_var;
-  ExprPtr collection;
-  ExprPtr body;  // TemplateExpr
+  std::string_view key_var;  // empty when only one variable is declared
+  std::string_view value_var;
+  ExprPtr collection = nullptr;
+  ExprPtr body = nullptr;  // TemplateExpr
 };
 
 class InvalidExpr final : public Expression {

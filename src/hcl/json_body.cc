@@ -192,59 +192,62 @@ Pos InsideQuote(const Range& r) {
   return p;
 }
 
-ExprPtr StringTemplate(const std::string& text, bool verbatim, const Range& range,
+// The expression of a JSON string, in `arena` (which keeps a copy of the text: the JSON tree
+// may be dropped before the expression, see ParseJsonExpression).
+ExprPtr StringTemplate(Arena& arena, const std::string& text, bool verbatim, const Range& range,
                        const ParseOptions& options, Diagnostics& diags) {
+  std::string_view kept = arena.Copy(text);
   if (text.find_first_of("$%") == std::string::npos) {
     // No template sequences possible: a plain string literal.
-    auto t = std::make_unique<TemplateExpr>(range);
+    TemplateExpr* t = arena.New<TemplateExpr>(range);
     if (!text.empty()) {
-      t->parts.push_back(std::make_unique<LiteralExpr>(range, LiteralKind::kString, text));
+      t->parts.push_back(arena, arena.New<LiteralExpr>(range, LiteralKind::kString, kept));
     }
     return t;
   }
   Pos start = verbatim ? InsideQuote(range) : range.start;
-  ExprResult r = ParseTemplate(text, range.file, start, options);
-  diags.Append(std::move(r.diags));
-  if (!verbatim) r.expr->set_range(range);
-  return std::move(r.expr);
+  ExprPtr e = ParseTemplateInto(arena, kept, range.file, start, options, diags);
+  if (!verbatim) e->set_range(range);
+  return e;
 }
 
 // Builds the expression of `v` and the bodies of its objects, recursively.
-ExprPtr Lower(JsonValue& v, const ParseOptions& options, bool origin) {
-  ExprPtr e;
+// Builds the expression of `v` (in `arena`) and the bodies of its objects, recursively.
+ExprPtr Lower(Arena& arena, JsonValue& v, const ParseOptions& options, bool origin) {
+  ExprPtr e = nullptr;
   switch (v.kind) {
-    case JsonKind::kNull:
-      e = std::make_unique<LiteralExpr>(v.range, LiteralKind::kNull, "null");
-      break;
-    case JsonKind::kBool: e = std::make_unique<LiteralExpr>(v.range, LiteralKind::kBool, v.text); break;
+    case JsonKind::kNull: e = arena.New<LiteralExpr>(v.range, LiteralKind::kNull, "null"); break;
+    case JsonKind::kBool:
     case JsonKind::kNumber:
-      e = std::make_unique<LiteralExpr>(v.range, LiteralKind::kNumber, v.text);
+      e = arena.New<LiteralExpr>(
+          v.range, v.kind == JsonKind::kBool ? LiteralKind::kBool : LiteralKind::kNumber,
+          arena.Copy(v.text));
       break;
     case JsonKind::kString:
-      e = StringTemplate(v.text, v.verbatim, v.range, options, v.template_diags);
+      e = StringTemplate(arena, v.text, v.verbatim, v.range, options, v.template_diags);
       break;
     case JsonKind::kArray: {
-      auto t = std::make_unique<TupleExpr>(v.range);
-      for (auto& el : v.elements) t->elements.push_back(Lower(*el, options, origin));
+      TupleExpr* t = arena.New<TupleExpr>(v.range);
+      for (auto& el : v.elements) t->elements.push_back(arena, Lower(arena, *el, options, origin));
       v.body = std::make_unique<JsonBody>(&v);
-      e = std::move(t);
+      e = t;
       break;
     }
     case JsonKind::kObject: {
-      auto o = std::make_unique<ObjectExpr>(v.range);
+      ObjectExpr* o = arena.New<ObjectExpr>(v.range);
       for (JsonProperty& p : v.properties) {
         ObjectItem item;
-        item.key = StringTemplate(p.name, true, p.name_range, options, v.template_diags);
-        item.value = Lower(*p.value, options, origin);
-        o->items.push_back(std::move(item));
+        item.key = StringTemplate(arena, p.name, true, p.name_range, options, v.template_diags);
+        item.value = Lower(arena, *p.value, options, origin);
+        o->items.push_back(arena, item);
       }
       v.body = std::make_unique<JsonBody>(&v);
-      e = std::move(o);
+      e = o;
       break;
     }
   }
   if (origin) e->set_json_origin(&v);
-  v.expr = e.get();
+  v.expr = e;
   return e;
 }
 
@@ -270,8 +273,9 @@ JsonFileResult ParseJsonConfig(std::string bytes, std::string_view filename,
                           root->range);
     return result;
   }
-  root->owned_expr = Lower(*root, options, true);
   result.file = std::make_unique<JsonFile>();
+  result.file->arena = std::make_unique<Arena>();
+  Lower(*result.file->arena, *root, options, true);
   result.file->source = std::move(source);
   result.file->root = std::move(root);
   return result;
@@ -280,14 +284,15 @@ JsonFileResult ParseJsonConfig(std::string bytes, std::string_view filename,
 ExprResult ParseJsonExpression(std::string_view bytes, std::string_view filename,
                                const ParseOptions& options) {
   ExprResult result;
+  result.arena = std::make_unique<Arena>();
   FileName file = MakeFileName(filename);
   std::unique_ptr<JsonValue> root = ParseJson(bytes, file, options, result.diags);
   if (root == nullptr) {
-    result.expr = std::make_unique<InvalidExpr>(Range{file, Pos{}, Pos{}});
+    result.expr = result.arena->New<InvalidExpr>(Range{file, Pos{}, Pos{}});
     return result;
   }
   // The JSON tree is dropped afterwards, so the expressions keep no pointers into it.
-  result.expr = Lower(*root, options, false);
+  result.expr = Lower(*result.arena, *root, options, false);
   JsonTemplateDiagnostics(*root, result.diags);
   return result;
 }

@@ -19,6 +19,7 @@ namespace fw::hcl {
 
 struct JsonFile {
   std::shared_ptr<const SourceFile> source;
+  std::unique_ptr<Arena> arena;     // the expressions of `root`'s values
   std::unique_ptr<JsonValue> root;  // never null in a returned file
 
   const AnyBody& body() const { return *root->body; }

@@ -38,11 +38,10 @@ struct JsonValue {
   std::vector<std::unique_ptr<JsonValue>> elements;  // kArray
   std::vector<JsonProperty> properties;              // kObject, source order, duplicates kept
 
-  // Filled by the HCL JSON layer (json_body.h): this value read as an expression (owned by the
-  // root's `owned_expr`), diagnostics from parsing a string as a template, and for objects and
+  // Filled by the HCL JSON layer (json_body.h): this value read as an expression (in the
+  // JsonFile's arena), diagnostics from parsing a string as a template, and for objects and
   // arrays the value read as a body.
   const Expression* expr = nullptr;
-  ExprPtr owned_expr;
   Diagnostics template_diags;
   std::unique_ptr<AnyBody> body;
 };

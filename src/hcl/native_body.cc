@@ -34,12 +34,12 @@ std::vector<std::string_view> BlockNames(const BodySchema& s) {
 }
 
 AttributeRef RefOf(const Attribute& a) {
-  return AttributeRef{a.name, a.expr.get(), a.range, a.name_range};
+  return AttributeRef{std::string(a.name), a.expr, a.range, a.name_range};
 }
 
 void ReportDuplicate(const Attribute& a, const Range& first, Diagnostics& diags) {
   diags.AddError("Duplicate argument",
-                 "The argument \"" + a.name + "\" was already set at " + first.ToString() +
+                 "The argument \"" + std::string(a.name) + "\" was already set at " + first.ToString() +
                      ". Each argument may be set only once.",
                  a.name_range);
 }
@@ -69,9 +69,9 @@ BodyContent Body::ContentImpl(const BodySchema& schema, const HiddenItems& hidde
         }
         c.attributes.push_back(RefOf(a));
       } else if (!partial) {
-        std::string detail = "An argument named \"" + a.name + "\" is not expected here.";
+        std::string detail = "An argument named \"" + std::string(a.name) + "\" is not expected here.";
         if (FindBlock(schema, a.name) != nullptr) {
-          detail += " Did you mean to define a block of type \"" + a.name + "\"?";
+          detail += " Did you mean to define a block of type \"" + std::string(a.name) + "\"?";
         } else {
           detail += SuggestName(a.name, AttrNames(schema));
         }
@@ -84,9 +84,9 @@ BodyContent Body::ContentImpl(const BodySchema& schema, const HiddenItems& hidde
     const BlockHeaderSchema* bs = FindBlock(schema, b.type);
     if (bs == nullptr) {
       if (partial) continue;
-      std::string detail = "Blocks of type \"" + b.type + "\" are not expected here.";
+      std::string detail = "Blocks of type \"" + std::string(b.type) + "\" are not expected here.";
       if (FindAttr(schema, b.type) != nullptr) {
-        detail += " Did you mean to define argument \"" + b.type +
+        detail += " Did you mean to define argument \"" + std::string(b.type) +
                   "\"? If so, use the equals sign to assign it a value.";
       } else {
         detail += SuggestName(b.type, BlockNames(schema));
@@ -96,8 +96,8 @@ BodyContent Body::ContentImpl(const BodySchema& schema, const HiddenItems& hidde
     }
     const size_t want = bs->label_names.size();
     if (b.labels.size() < want) {
-      diags.AddError("Missing name for " + b.type,
-                     "All " + b.type + " blocks must have " + std::to_string(want) +
+      diags.AddError("Missing name for " + std::string(b.type),
+                     "All " + std::string(b.type) + " blocks must have " + std::to_string(want) +
                          " labels (" + [&] {
                            std::string names;
                            for (size_t i = 0; i < want; ++i) {
@@ -109,20 +109,20 @@ BodyContent Body::ContentImpl(const BodySchema& schema, const HiddenItems& hidde
       continue;
     }
     if (b.labels.size() > want) {
-      diags.AddError("Extraneous label for " + b.type,
-                     want == 0 ? "No labels are expected for " + b.type + " blocks."
+      diags.AddError("Extraneous label for " + std::string(b.type),
+                     want == 0 ? "No labels are expected for " + std::string(b.type) + " blocks."
                                : "Only " + std::to_string(want) + " labels are expected for " +
-                                     b.type + " blocks.",
+                                     std::string(b.type) + " blocks.",
                      b.labels[want].range);
       continue;
     }
     BlockRef ref;
-    ref.type = b.type;
-    ref.body = b.body.get();
+    ref.type = std::string(b.type);
+    ref.body = b.body;
     ref.def_range = b.DefRange();
     ref.type_range = b.type_range;
     for (const BlockLabel& l : b.labels) {
-      ref.labels.push_back(l.value);
+      ref.labels.emplace_back(l.value);
       ref.label_ranges.push_back(l.range);
     }
     c.blocks.push_back(std::move(ref));
@@ -138,7 +138,7 @@ std::vector<AttributeRef> Body::JustAttributesImpl(const HiddenItems& hidden,
   for (const Item& item : items) {
     if (item.block != nullptr) {
       if (hidden.blocks.count(item.block->type) > 0) continue;
-      diags.AddError("Unexpected \"" + item.block->type + "\" block",
+      diags.AddError("Unexpected \"" + std::string(item.block->type) + "\" block",
                      "Blocks are not allowed here.", item.block->type_range);
       continue;
     }

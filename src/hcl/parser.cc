@@ -9,25 +9,19 @@ namespace fw::hcl {
 namespace internal {
 
 Parser::Parser(const std::vector<Token>& tokens, std::string_view src, Pos origin, FileName file,
-               const ParseOptions& options, Diagnostics& diags)
+               const ParseOptions& options, Diagnostics& diags, Arena& arena)
     : tokens_(tokens),
       src_(src),
       origin_(origin),
       file_(std::move(file)),
       options_(options),
-      diags_(diags) {
+      diags_(diags),
+      arena_(arena) {
   ignore_newlines_.reserve(64);
 }
 
-const Token& Parser::Peek() {
-  if (!ignore_newlines_.empty() && ignore_newlines_.back()) {
-    while (tokens_[pos_].type == TokenType::kNewline) ++pos_;
-  }
-  return tokens_[pos_];
-}
-
 const Token& Parser::PeekAt(size_t ahead) {
-  bool skip = !ignore_newlines_.empty() && ignore_newlines_.back();
+  bool skip = ignore_newlines_top_;
   size_t i = pos_;
   const size_t last = tokens_.size() - 1;
   for (;;) {
@@ -133,10 +127,10 @@ void Parser::SkipBalancedBraces() {
   }
 }
 
-std::unique_ptr<Body> Parser::ParseFileBody() { return ParseBody(false, nullptr); }
+Body* Parser::ParseFileBody() { return ParseBody(false, nullptr); }
 
-std::unique_ptr<Body> Parser::ParseBody(bool nested, const Token* open) {
-  auto body = std::make_unique<Body>();
+Body* Parser::ParseBody(bool nested, const Token* open) {
+  Body* body = arena_.New<Body>();
   PushNewlines(false);
   Pos start = nested ? open->start : tokens_[pos_].start;
   if (!nested) start = origin_;
@@ -211,14 +205,14 @@ void Parser::ParseBodyItem(Body& body) {
   const Token& t = PeekRaw();
   if (t.type == TokenType::kEqual) {
     NextRaw();
-    auto attr = std::make_unique<Attribute>();
-    attr->name = std::string(Text(name));
+    Attribute* attr = arena_.New<Attribute>();
+    attr->name = Text(name);
     attr->name_range = R(name);
     attr->equals_range = R(t);
     attr->expr = ParseExpression();
     attr->range = R(name.start, attr->expr->range().end);
-    body.items.push_back(Body::Item{attr.get(), nullptr});
-    body.attributes.push_back(std::move(attr));
+    body.items.push_back(arena_, Body::Item{attr, nullptr});
+    body.attributes.push_back(arena_, attr);
     if (!error_) ExpectItemEnd("argument");
     return;
   }
@@ -235,29 +229,39 @@ void Parser::ParseBodyItem(Body& body) {
 }
 
 bool Parser::ParseBlockRest(Body& body, const Token& type_tok) {
-  auto block = std::make_unique<Block>();
-  block->type = std::string(Text(type_tok));
+  Block* block = arena_.New<Block>();
+  block->type = Text(type_tok);
   block->type_range = R(type_tok);
   for (;;) {
     const Token& t = PeekRaw();
     if (t.type == TokenType::kIdent) {
       NextRaw();
-      block->labels.push_back(BlockLabel{std::string(Text(t)), false, R(t)});
+      block->labels.push_back(arena_, BlockLabel{Text(t), false, R(t)});
       continue;
     }
     if (t.type == TokenType::kOQuote) {
       NextRaw();
-      std::string value;
+      std::string_view value;
+      bool several = false;
+      std::string joined;
       for (;;) {
         const Token& s = PeekRaw();
         if (s.type == TokenType::kQuotedLit) {
           NextRaw();
-          value += DecodeQuoted(s);
+          std::string_view part = DecodeQuoted(s);
+          if (value.empty() && !several) {
+            value = part;
+          } else {
+            if (!several) joined.assign(value);
+            several = true;
+            joined += part;
+          }
           continue;
         }
         if (s.type == TokenType::kCQuote) {
           NextRaw();
-          block->labels.push_back(BlockLabel{std::move(value), true, R(t.start, s.end)});
+          if (several) value = Keep(joined);
+          block->labels.push_back(arena_, BlockLabel{value, true, R(t.start, s.end)});
           break;
         }
         if (s.type == TokenType::kTemplateInterp || s.type == TokenType::kTemplateControl) {
@@ -299,29 +303,29 @@ bool Parser::ParseBlockRest(Body& body, const Token& type_tok) {
       ParseOneLineBlockBody(*block);
     }
   }
-  body.items.push_back(Body::Item{nullptr, block.get()});
-  body.blocks.push_back(std::move(block));
+  body.items.push_back(arena_, Body::Item{nullptr, block});
+  body.blocks.push_back(arena_, block);
   if (error_) return false;
   return ExpectItemEnd("block");
 }
 
 bool Parser::ParseOneLineBlockBody(Block& block) {
   BraceGuard braces(*this);
-  block.body = std::make_unique<Body>();
+  block.body = arena_.New<Body>();
   Body& body = *block.body;
   const Token& open = tokens_[pos_ - 1];
   const Token& t = PeekRaw();
   if (t.type == TokenType::kIdent && tokens_[pos_ + 1].type == TokenType::kEqual) {
     NextRaw();
     const Token& eq = NextRaw();
-    auto attr = std::make_unique<Attribute>();
-    attr->name = std::string(Text(t));
+    Attribute* attr = arena_.New<Attribute>();
+    attr->name = Text(t);
     attr->name_range = R(t);
     attr->equals_range = R(eq);
     attr->expr = ParseExpression();
     attr->range = R(t.start, attr->expr->range().end);
-    body.items.push_back(Body::Item{attr.get(), nullptr});
-    body.attributes.push_back(std::move(attr));
+    body.items.push_back(arena_, Body::Item{attr, nullptr});
+    body.attributes.push_back(arena_, attr);
     if (error_) return false;
   }
   const Token& close = PeekRaw();
@@ -370,7 +374,7 @@ Traversal Parser::ParseWholeTraversal() {
     PopNewlines();
     return tr;
   }
-  tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(Text(root)), R(root)});
+  tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, Text(root), R(root)});
   if (ParseTraversalTail(tr)) {
     const Token& t = Peek();
     if (t.type != TokenType::kEOF) {
@@ -403,13 +407,16 @@ ParseResult ParseConfig(std::string bytes, std::string_view filename,
   ParseResult result;
   auto source = std::make_shared<const SourceFile>(filename, std::move(bytes));
   result.file.source = source;
+  result.file.arena = std::make_unique<Arena>();
+  Arena& arena = *result.file.arena;
   if (TooLarge(source->bytes().size(), options, source->name(), result.diags)) {
-    result.file.body = std::make_unique<Body>();
+    result.file.body = arena.New<Body>();
     return result;
   }
   std::vector<Token> tokens =
       Lex(source->bytes(), source->name(), Pos{}, LexMode::kNormal, result.diags);
-  internal::Parser parser(tokens, source->bytes(), Pos{}, source->name(), options, result.diags);
+  internal::Parser parser(tokens, source->bytes(), Pos{}, source->name(), options, result.diags,
+                          arena);
   result.file.body = parser.ParseFileBody();
   return result;
 }
@@ -417,17 +424,25 @@ ParseResult ParseConfig(std::string bytes, std::string_view filename,
 namespace {
 
 // A whole expression (LexMode::kNormal) or a whole template (LexMode::kTemplate).
+// `bytes` must live as long as `arena`.
+ExprPtr ParseWholeInto(Arena& arena, std::string_view bytes, const FileName& file, Pos start,
+                       const ParseOptions& options, LexMode mode, Diagnostics& diags) {
+  if (TooLarge(bytes.size(), options, file, diags)) {
+    return arena.New<InvalidExpr>(Range{file, start, start});
+  }
+  std::vector<Token> tokens = Lex(bytes, file, start, mode, diags);
+  internal::Parser parser(tokens, bytes, start, file, options, diags, arena);
+  return mode == LexMode::kTemplate ? parser.ParseWholeTemplate()
+                                    : parser.ParseWholeExpression();
+}
+
 ExprResult ParseWhole(std::string_view bytes, const FileName& file, Pos start,
                       const ParseOptions& options, LexMode mode) {
   ExprResult result;
-  if (TooLarge(bytes.size(), options, file, result.diags)) {
-    result.expr = std::make_unique<InvalidExpr>(Range{file, start, start});
-    return result;
-  }
-  std::vector<Token> tokens = Lex(bytes, file, start, mode, result.diags);
-  internal::Parser parser(tokens, bytes, start, file, options, result.diags);
-  result.expr = mode == LexMode::kTemplate ? parser.ParseWholeTemplate()
-                                           : parser.ParseWholeExpression();
+  result.arena = std::make_unique<Arena>();
+  // The caller's text may not outlive the result: the tree points into a copy.
+  std::string_view kept = bytes.size() <= options.max_bytes ? result.arena->Copy(bytes) : bytes;
+  result.expr = ParseWholeInto(*result.arena, kept, file, start, options, mode, result.diags);
   return result;
 }
 
@@ -453,13 +468,22 @@ ExprResult ParseTemplate(std::string_view bytes, std::string_view filename, Pos 
   return ParseTemplate(bytes, MakeFileName(filename), start, options);
 }
 
+ExprPtr ParseTemplateInto(Arena& arena, std::string_view bytes, const FileName& file, Pos start,
+                          const ParseOptions& options, Diagnostics& diags) {
+  return ParseWholeInto(arena, bytes, file, start, options, LexMode::kTemplate, diags);
+}
+
 TraversalResult ParseTraversal(std::string_view bytes, const FileName& file, Pos start,
                                const ParseOptions& options) {
   TraversalResult result;
   if (TooLarge(bytes.size(), options, file, result.diags)) return result;
-  std::vector<Token> tokens = Lex(bytes, file, start, LexMode::kNormal, result.diags);
-  internal::Parser parser(tokens, bytes, start, file, options, result.diags);
+  // The traversal keeps its own copy of the text (and of decoded keys) alive.
+  auto arena = std::make_shared<Arena>();
+  std::string_view kept = arena->Copy(bytes);
+  std::vector<Token> tokens = Lex(kept, file, start, LexMode::kNormal, result.diags);
+  internal::Parser parser(tokens, kept, start, file, options, result.diags, *arena);
   result.traversal = parser.ParseWholeTraversal();
+  result.traversal.storage = std::move(arena);
   return result;
 }
 

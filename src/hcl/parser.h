@@ -32,7 +32,8 @@ struct ParseResult {
 };
 
 struct ExprResult {
-  ExprPtr expr;  // never null (InvalidExpr on error)
+  std::unique_ptr<Arena> arena;  // owns the tree (and a copy of the parsed text)
+  ExprPtr expr = nullptr;        // never null (InvalidExpr on error)
   Diagnostics diags;
 };
 
@@ -56,6 +57,12 @@ ExprResult ParseTemplate(std::string_view bytes, std::string_view filename, Pos 
                          const ParseOptions& options = {});
 ExprResult ParseTemplate(std::string_view bytes, const FileName& file, Pos start,
                          const ParseOptions& options = {});
+
+// Parses a standalone template into `arena` (which must outlive `bytes` and the tree's
+// users: names and literal text may point into `bytes`). For the JSON syntax, whose string
+// templates live in the file's arena.
+ExprPtr ParseTemplateInto(Arena& arena, std::string_view bytes, const FileName& file, Pos start,
+                          const ParseOptions& options, Diagnostics& diags);
 
 // Parses a static traversal such as `aws_instance.foo[0].id` (no operators, calls or splats).
 TraversalResult ParseTraversal(std::string_view bytes, std::string_view filename, Pos start = {},

@@ -5,32 +5,32 @@
 namespace fw::hcl::internal {
 namespace {
 
-bool BinaryOpAt(TokenType t, int level, BinaryOp* op) {
+bool BinaryOpAt(TokenType t, int level, BinaryOperator* op) {
   switch (level) {
     case 0:
-      if (t == TokenType::kOr) return *op = BinaryOp::kOr, true;
+      if (t == TokenType::kOr) return *op = BinaryOperator::kOr, true;
       return false;
     case 1:
-      if (t == TokenType::kAnd) return *op = BinaryOp::kAnd, true;
+      if (t == TokenType::kAnd) return *op = BinaryOperator::kAnd, true;
       return false;
     case 2:
-      if (t == TokenType::kEqualOp) return *op = BinaryOp::kEqual, true;
-      if (t == TokenType::kNotEqual) return *op = BinaryOp::kNotEqual, true;
+      if (t == TokenType::kEqualOp) return *op = BinaryOperator::kEqual, true;
+      if (t == TokenType::kNotEqual) return *op = BinaryOperator::kNotEqual, true;
       return false;
     case 3:
-      if (t == TokenType::kLessThan) return *op = BinaryOp::kLess, true;
-      if (t == TokenType::kLessThanEq) return *op = BinaryOp::kLessEqual, true;
-      if (t == TokenType::kGreaterThan) return *op = BinaryOp::kGreater, true;
-      if (t == TokenType::kGreaterThanEq) return *op = BinaryOp::kGreaterEqual, true;
+      if (t == TokenType::kLessThan) return *op = BinaryOperator::kLess, true;
+      if (t == TokenType::kLessThanEq) return *op = BinaryOperator::kLessEqual, true;
+      if (t == TokenType::kGreaterThan) return *op = BinaryOperator::kGreater, true;
+      if (t == TokenType::kGreaterThanEq) return *op = BinaryOperator::kGreaterEqual, true;
       return false;
     case 4:
-      if (t == TokenType::kPlus) return *op = BinaryOp::kAdd, true;
-      if (t == TokenType::kMinus) return *op = BinaryOp::kSubtract, true;
+      if (t == TokenType::kPlus) return *op = BinaryOperator::kAdd, true;
+      if (t == TokenType::kMinus) return *op = BinaryOperator::kSubtract, true;
       return false;
     case 5:
-      if (t == TokenType::kStar) return *op = BinaryOp::kMultiply, true;
-      if (t == TokenType::kSlash) return *op = BinaryOp::kDivide, true;
-      if (t == TokenType::kPercent) return *op = BinaryOp::kModulo, true;
+      if (t == TokenType::kStar) return *op = BinaryOperator::kMultiply, true;
+      if (t == TokenType::kSlash) return *op = BinaryOperator::kDivide, true;
+      if (t == TokenType::kPercent) return *op = BinaryOperator::kModulo, true;
       return false;
   }
   return false;
@@ -59,7 +59,7 @@ ExprPtr Parser::ParseExpression() {
   Next();
   ExprPtr f = ParseExpression();
   Range r = R(cond->range().start, f->range().end);
-  return std::make_unique<ConditionalExpr>(std::move(r), std::move(cond), std::move(t),
+  return arena_.New<ConditionalExpr>(std::move(r), std::move(cond), std::move(t),
                                            std::move(f));
 }
 
@@ -68,14 +68,14 @@ ExprPtr Parser::ParseBinary(int level) {
   ExprPtr lhs = ParseBinary(level + 1);
   int chain = 0;
   while (!error_) {
-    BinaryOp op;
+    BinaryOperator op;
     if (!BinaryOpAt(Peek().type, level, &op)) break;
     Next();
     ExprPtr rhs = ParseBinary(level + 1);
     ++chain;
     if (!Enter()) break;
     Range r = R(lhs->range().start, rhs->range().end);
-    lhs = std::make_unique<BinaryOpExpr>(std::move(r), op, std::move(lhs), std::move(rhs));
+    lhs = arena_.New<BinaryOpExpr>(std::move(r), op, std::move(lhs), std::move(rhs));
   }
   depth_ -= chain;
   return lhs;
@@ -90,7 +90,7 @@ ExprPtr Parser::ParseUnary() {
   ExprPtr operand = ParseUnary();
   Range r = R(t.start, operand->range().end);
   UnaryOp op = t.type == TokenType::kBang ? UnaryOp::kNot : UnaryOp::kNegate;
-  return std::make_unique<UnaryOpExpr>(std::move(r), op, std::move(operand));
+  return arena_.New<UnaryOpExpr>(std::move(r), op, std::move(operand));
 }
 
 ExprPtr Parser::ParseTermWithPostfix() {
@@ -104,7 +104,7 @@ ExprPtr Parser::ParseTermBase() {
   switch (t.type) {
     case TokenType::kNumber:
       Next();
-      return std::make_unique<LiteralExpr>(R(t), LiteralKind::kNumber, std::string(Text(t)));
+      return arena_.New<LiteralExpr>(R(t), LiteralKind::kNumber, Text(t));
     case TokenType::kIdent: {
       const TokenType after = PeekAt(1).type;
       if (after == TokenType::kOParen || after == TokenType::kDoubleColon) {
@@ -113,15 +113,15 @@ ExprPtr Parser::ParseTermBase() {
       Next();
       std::string_view name = Text(t);
       if (name == "true" || name == "false") {
-        return std::make_unique<LiteralExpr>(R(t), LiteralKind::kBool, std::string(name));
+        return arena_.New<LiteralExpr>(R(t), LiteralKind::kBool, name);
       }
       if (name == "null") {
-        return std::make_unique<LiteralExpr>(R(t), LiteralKind::kNull, std::string(name));
+        return arena_.New<LiteralExpr>(R(t), LiteralKind::kNull, name);
       }
       Traversal tr;
       tr.steps.reserve(4);
-      tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, std::string(name), R(t)});
-      return std::make_unique<ScopeTraversalExpr>(R(t), std::move(tr));
+      tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, name, R(t)});
+      return arena_.New<ScopeTraversalExpr>(R(t), std::move(tr));
     }
     case TokenType::kOQuote: return ParseQuotedTemplate();
     case TokenType::kOHeredoc: return ParseHeredoc();
@@ -157,7 +157,7 @@ ExprPtr Parser::ParsePostfix(ExprPtr term) {
       ExprPtr each = ParseSplatEach(full, marker);
       Range r = R(term->range().start, each->range().end);
       if (each->range().end.byte < marker.end.byte) r.end = marker.end;
-      term = std::make_unique<SplatExpr>(std::move(r), std::move(term), std::move(each), full,
+      term = arena_.New<SplatExpr>(std::move(r), std::move(term), std::move(each), full,
                                          marker);
       continue;
     }
@@ -168,7 +168,7 @@ ExprPtr Parser::ParsePostfix(ExprPtr term) {
 }
 
 ExprPtr Parser::ParseSplatEach(bool full, const Range& marker) {
-  ExprPtr each = std::make_unique<AnonSymbolExpr>(marker);
+  ExprPtr each = arena_.New<AnonSymbolExpr>(marker);
   int chain = 0;
   while (!error_ && !SplatNext()) {
     if (!ParseOneStep(each, full, chain)) break;
@@ -185,7 +185,7 @@ bool Parser::ParseOneStep(ExprPtr& term, bool allow_index, int& chain) {
       Next();
       Next();
       term = AppendStep(std::move(term),
-                        TraversalStep{StepKind::kAttr, false, false, std::string(Text(n)),
+                        TraversalStep{StepKind::kAttr, false, false, Text(n),
                                       R(t.start, n.end)},
                         chain);
       return true;
@@ -203,7 +203,7 @@ bool Parser::ParseOneStep(ExprPtr& term, bool allow_index, int& chain) {
         return true;
       }
       term = AppendStep(std::move(term),
-                        TraversalStep{StepKind::kIndex, false, true, std::string(digits),
+                        TraversalStep{StepKind::kIndex, false, true, digits,
                                       R(t.start, n.end)},
                         chain);
       return true;
@@ -248,7 +248,7 @@ ExprPtr Parser::AppendStep(ExprPtr term, TraversalStep step, int& chain) {
     Traversal tr;
     tr.steps.push_back(std::move(step));
     Range r = R(term->range().start, end);
-    return std::make_unique<RelativeTraversalExpr>(std::move(r), std::move(term), std::move(tr));
+    return arena_.New<RelativeTraversalExpr>(std::move(r), std::move(term), std::move(tr));
   }
   term->set_range(R(term->range().start, end));
   return term;
@@ -259,29 +259,31 @@ ExprPtr Parser::AppendIndexStep(ExprPtr term, ExprPtr key, const Token& open, co
   const Expression& k = *key;
   if (k.kind() == ExprKind::kLiteral && k.As<LiteralExpr>().literal_kind == LiteralKind::kNumber) {
     return AppendStep(std::move(term),
-                      TraversalStep{StepKind::kIndex, false, false, k.As<LiteralExpr>().text,
+                      TraversalStep{StepKind::kIndex, false, false,
+                                    k.As<LiteralExpr>().text,
                                     R(open.start, close.end)},
                       chain);
   }
   if (k.kind() == ExprKind::kTemplate && k.As<TemplateExpr>().IsStringLiteral()) {
     const auto& parts = k.As<TemplateExpr>().parts;
-    std::string text = parts.empty() ? std::string() : parts[0]->As<LiteralExpr>().text;
+    std::string_view text = parts.empty() ? std::string_view() : parts[0]->As<LiteralExpr>().text;
     return AppendStep(std::move(term),
-                      TraversalStep{StepKind::kIndex, true, false, std::move(text),
+                      TraversalStep{StepKind::kIndex, true, false, text,
                                     R(open.start, close.end)},
                       chain);
   }
   ++chain;
   Enter();
   Range r = R(term->range().start, close.end);
-  return std::make_unique<IndexExpr>(std::move(r), std::move(term), std::move(key),
+  return arena_.New<IndexExpr>(std::move(r), std::move(term), std::move(key),
                                      R(open.start, close.end));
 }
 
 ExprPtr Parser::ParseFunctionCall() {
   const Token& name = Next();
-  auto call = std::make_unique<FunctionCallExpr>(R(name));
-  call->name = std::string(Text(name));
+  FunctionCallExpr* call = arena_.New<FunctionCallExpr>(R(name));
+  call->name = Text(name);
+  std::string namespaced;
   Pos name_end = name.end;
   while (Peek().type == TokenType::kDoubleColon) {
     Next();
@@ -293,10 +295,12 @@ ExprPtr Parser::ParseFunctionCall() {
       return Invalid(R(part));
     }
     Next();
-    call->name += "::";
-    call->name += Text(part);
+    if (namespaced.empty()) namespaced.assign(call->name);
+    namespaced += "::";
+    namespaced += Text(part);
     name_end = part.end;
   }
+  if (!namespaced.empty()) call->name = Keep(namespaced);
   call->name_range = R(name.start, name_end);
   const Token& open = Peek();
   if (open.type != TokenType::kOParen) {
@@ -317,7 +321,7 @@ ExprPtr Parser::ParseFunctionCall() {
       close = &Next();
       break;
     }
-    call->args.push_back(ParseExpression());
+    call->args.push_back(arena_, ParseExpression());
     if (error_) break;
     const Token& sep = Peek();
     if (sep.type == TokenType::kComma) {
@@ -375,7 +379,7 @@ ExprPtr Parser::ParseParens() {
   }
   Next();
   PopNewlines();
-  return std::make_unique<ParensExpr>(R(open.start, close.end), std::move(inner));
+  return arena_.New<ParensExpr>(R(open.start, close.end), std::move(inner));
 }
 
 ExprPtr Parser::ParseTuple() {
@@ -389,7 +393,7 @@ ExprPtr Parser::ParseTuple() {
     PopNewlines();
     return e;
   }
-  auto tuple = std::make_unique<TupleExpr>(R(open));
+  TupleExpr* tuple = arena_.New<TupleExpr>(R(open));
   Pos end = open.end;
   for (;;) {
     const Token& t = Peek();
@@ -398,7 +402,7 @@ ExprPtr Parser::ParseTuple() {
       end = t.end;
       break;
     }
-    tuple->elements.push_back(ParseExpression());
+    tuple->elements.push_back(arena_, ParseExpression());
     end = tuple->elements.back()->range().end;
     if (error_) break;
     const Token& sep = Peek();
@@ -430,7 +434,7 @@ ExprPtr Parser::ParseObject() {
   }
   PopNewlines();
   PushNewlines(false);
-  auto object = std::make_unique<ObjectExpr>(R(open));
+  ObjectExpr* object = arena_.New<ObjectExpr>(R(open));
   Pos end = open.end;
   for (;;) {
     const Token& t = Peek();
@@ -447,7 +451,7 @@ ExprPtr Parser::ParseObject() {
     const TokenType after = PeekAt(1).type;
     if (t.type == TokenType::kIdent && (after == TokenType::kEqual || after == TokenType::kColon)) {
       Next();
-      item.key = std::make_unique<LiteralExpr>(R(t), LiteralKind::kString, std::string(Text(t)));
+      item.key = arena_.New<LiteralExpr>(R(t), LiteralKind::kString, Text(t));
       item.bare_key = true;
     } else {
       item.key = ParseExpression();
@@ -463,7 +467,7 @@ ExprPtr Parser::ParseObject() {
     Next();
     item.value = ParseExpression();
     end = item.value->range().end;
-    object->items.push_back(std::move(item));
+    object->items.push_back(arena_, item);
     if (error_) break;
     const Token& next = Peek();
     if (next.type == TokenType::kComma || next.type == TokenType::kNewline) {
@@ -483,7 +487,7 @@ ExprPtr Parser::ParseObject() {
 
 ExprPtr Parser::ParseFor(const Token& open, bool object) {
   Next();  // for
-  auto e = std::make_unique<ForExpr>(R(open));
+  ForExpr* e = arena_.New<ForExpr>(R(open));
   const Token& first = Next();
   if (Peek().type == TokenType::kComma) {
     Next();
@@ -494,10 +498,10 @@ ExprPtr Parser::ParseFor(const Token& open, bool object) {
       return Invalid(R(second));
     }
     Next();
-    e->key_var = std::string(Text(first));
-    e->value_var = std::string(Text(second));
+    e->key_var = Text(first);
+    e->value_var = Text(second);
   } else {
-    e->value_var = std::string(Text(first));
+    e->value_var = Text(first);
   }
   const Token& in = Peek();
   if (in.type != TokenType::kIdent || Text(in) != "in") {
@@ -564,13 +568,13 @@ bool Parser::ParseTraversalTail(Traversal& tr) {
       Next();
       const Token& n = Next();
       if (n.type == TokenType::kIdent) {
-        tr.steps.push_back(TraversalStep{StepKind::kAttr, false, false, std::string(Text(n)),
+        tr.steps.push_back(TraversalStep{StepKind::kAttr, false, false, Text(n),
                                          R(t.start, n.end)});
         continue;
       }
       if (n.type == TokenType::kNumber &&
           Text(n).find_first_not_of("0123456789") == std::string_view::npos) {
-        tr.steps.push_back(TraversalStep{StepKind::kIndex, false, true, std::string(Text(n)),
+        tr.steps.push_back(TraversalStep{StepKind::kIndex, false, true, Text(n),
                                          R(t.start, n.end)});
         continue;
       }
@@ -582,10 +586,12 @@ bool Parser::ParseTraversalTail(Traversal& tr) {
       const Token& k = Next();
       TraversalStep step{StepKind::kIndex, false, false, {}, {}};
       if (k.type == TokenType::kNumber) {
-        step.name = std::string(Text(k));
+        step.name = Text(k);
       } else if (k.type == TokenType::kOQuote) {
         step.key_is_string = true;
-        while (Peek().type == TokenType::kQuotedLit) step.name += DecodeQuoted(Next());
+        std::string key;
+        while (Peek().type == TokenType::kQuotedLit) key += DecodeQuoted(Next());
+        step.name = Keep(key);
         if (Peek().type != TokenType::kCQuote) {
           ErrorAtToken(Peek(), "Invalid reference",
                        "An index key must be a number or a plain quoted string, but found ");

@@ -19,10 +19,12 @@ namespace fw::hcl::internal {
 
 class Parser {
  public:
+  // Nodes are allocated from `arena`; names and literal text point into `src`, which must live
+  // as long as the arena.
   Parser(const std::vector<Token>& tokens, std::string_view src, Pos origin, FileName file,
-         const ParseOptions& options, Diagnostics& diags);
+         const ParseOptions& options, Diagnostics& diags, Arena& arena);
 
-  std::unique_ptr<Body> ParseFileBody();
+  Body* ParseFileBody();
   ExprPtr ParseWholeExpression();
   ExprPtr ParseWholeTemplate();
   Traversal ParseWholeTraversal();
@@ -41,7 +43,13 @@ class Parser {
   };
 
   // --- tokens (parser.cc)
-  const Token& Peek();  // skips newlines when newlines are ignored
+  // Skips newlines when newlines are ignored.
+  const Token& Peek() {
+    if (ignore_newlines_top_) {
+      while (tokens_[pos_].type == TokenType::kNewline) ++pos_;
+    }
+    return tokens_[pos_];
+  }
   const Token& PeekAt(size_t ahead);
   const Token& Next();
   const Token& PeekRaw() const { return tokens_[pos_]; }
@@ -49,8 +57,16 @@ class Parser {
   std::string_view Text(const Token& t) const;
   Range R(const Token& t) const { return Range{file_, t.start, t.end}; }
   Range R(const Pos& s, const Pos& e) const { return Range{file_, s, e}; }
-  void PushNewlines(bool ignore) { ignore_newlines_.push_back(ignore); }
-  void PopNewlines() { ignore_newlines_.pop_back(); }
+  void PushNewlines(bool ignore) {
+    ignore_newlines_.push_back(ignore);
+    ignore_newlines_top_ = ignore;
+  }
+  void PopNewlines() {
+    ignore_newlines_.pop_back();
+    ignore_newlines_top_ = !ignore_newlines_.empty() && ignore_newlines_.back();
+  }
+  // A copy of `s` in the arena (for decoded text that is not a slice of the source).
+  std::string_view Keep(std::string_view s) { return arena_.Copy(s); }
   bool Enter();
   // Reports an error at `r` unless one is already pending for this item.
   void Error(std::string summary, std::string detail, const Range& r);
@@ -76,10 +92,10 @@ class Parser {
   // Skips tokens until `close` at the current nesting (consumed) or EOF.
   // After an open brace: skips to its matching close brace (consumed) or EOF.
   void SkipBalancedBraces();
-  ExprPtr Invalid(const Range& r) { return std::make_unique<InvalidExpr>(r); }
+  ExprPtr Invalid(const Range& r) { return arena_.New<InvalidExpr>(r); }
 
   // --- structure (parser.cc)
-  std::unique_ptr<Body> ParseBody(bool nested, const Token* open);
+  Body* ParseBody(bool nested, const Token* open);
   void ParseBodyItem(Body& body);
   bool ParseBlockRest(Body& body, const Token& type_tok);
   bool ParseOneLineBlockBody(Block& block);
@@ -121,8 +137,9 @@ class Parser {
   const Token* CloseSequence(std::string summary, std::string detail_prefix);
   ExprPtr BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos start, Pos end,
                         int stop_mask);
-  std::string DecodeQuoted(const Token& t);
-  std::string DecodeHeredoc(std::string_view raw);
+  // Decoded text: a slice of the source when nothing needed decoding, else an arena copy.
+  std::string_view DecodeQuoted(const Token& t);
+  std::string_view DecodeHeredoc(std::string_view raw);
 
   const std::vector<Token>& tokens_;
   std::string_view src_;
@@ -136,7 +153,9 @@ class Parser {
   int open_braces_ = 0;
   int error_braces_ = 0;
   bool unclosed_reported_ = false;
-  std::vector<bool> ignore_newlines_;
+  std::vector<uint8_t> ignore_newlines_;
+  bool ignore_newlines_top_ = false;
+  Arena& arena_;
 };
 
 }  // namespace fw::hcl::internal

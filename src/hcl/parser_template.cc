@@ -13,10 +13,10 @@ struct Parser::TemplateItem {
   bool line_start = false;   // a heredoc line begins with this item
   bool strip_open = false;   // ${~ / %{~ : strip the literal before
   bool strip_close = false;  // ~} : strip the literal after
-  std::string text;          // literal: decoded text
-  ExprPtr expr;              // interpolation, if condition, for collection
-  std::string key_var;
-  std::string value_var;
+  std::string_view text;     // literal: decoded text (source slice or arena copy)
+  ExprPtr expr = nullptr;    // interpolation, if condition, for collection
+  std::string_view key_var;
+  std::string_view value_var;
   Range range;
 };
 
@@ -41,9 +41,9 @@ int LeadingSpaces(std::string_view line) {
 
 }  // namespace
 
-std::string Parser::DecodeQuoted(const Token& t) {
+std::string_view Parser::DecodeQuoted(const Token& t) {
   std::string_view raw = Text(t);
-  if (raw.find_first_of("\\$%") == std::string_view::npos) return std::string(raw);
+  if (raw.find_first_of("\\$%") == std::string_view::npos) return raw;
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size();) {
@@ -103,11 +103,11 @@ std::string Parser::DecodeQuoted(const Token& t) {
         continue;
     }
   }
-  return out;
+  return Keep(out);
 }
 
-std::string Parser::DecodeHeredoc(std::string_view raw) {
-  if (raw.find_first_of("$%") == std::string_view::npos) return std::string(raw);
+std::string_view Parser::DecodeHeredoc(std::string_view raw) {
+  if (raw.find_first_of("$%") == std::string_view::npos) return raw;
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size();) {
@@ -121,7 +121,7 @@ std::string Parser::DecodeHeredoc(std::string_view raw) {
     out += c;
     ++i;
   }
-  return out;
+  return Keep(out);
 }
 
 bool Parser::ParseDirective(std::vector<TemplateItem>& items, const Token& open) {
@@ -157,7 +157,7 @@ bool Parser::ParseDirective(std::vector<TemplateItem>& items, const Token& open)
                    "A 'for' directive requires a variable name after 'for', but found ");
     } else {
       Next();
-      item.value_var = std::string(Text(first));
+      item.value_var = Text(first);
       if (Peek().type == TokenType::kComma) {
         Next();
         const Token& second = Peek();
@@ -166,8 +166,8 @@ bool Parser::ParseDirective(std::vector<TemplateItem>& items, const Token& open)
                        "Expected a value variable name after the comma, but found ");
         } else {
           Next();
-          item.key_var = std::move(item.value_var);
-          item.value_var = std::string(Text(second));
+          item.key_var = item.value_var;
+          item.value_var = Text(second);
         }
       }
       const Token& in = Peek();
@@ -267,7 +267,7 @@ bool Parser::CollectTemplateItems(std::vector<TemplateItem>& items, TokenType en
 
 ExprPtr Parser::BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos start, Pos end,
                               int stop_mask) {
-  auto tmpl = std::make_unique<TemplateExpr>(R(start, end));
+  TemplateExpr* tmpl = arena_.New<TemplateExpr>(R(start, end));
   bool first = true;
   auto cover = [&](const Range& r) {
     if (first) start = r.start;
@@ -282,19 +282,32 @@ ExprPtr Parser::BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos s
         cover(it.range);
         ++i;
         if (it.text.empty()) break;
+        // A run of literals (heredoc lines, text around an unwrapped directive) is one part.
+        std::string_view text = it.text;
+        Range range = it.range;
+        std::string joined;
+        while (i < items.size() && items[i].kind == TemplateItem::kLiteral) {
+          cover(items[i].range);
+          if (!items[i].text.empty()) {
+            if (joined.empty()) joined.assign(text);
+            joined += items[i].text;
+            range.end = items[i].range.end;
+          }
+          ++i;
+        }
+        if (!joined.empty()) text = Keep(joined);
         if (!tmpl->parts.empty() && tmpl->parts.back()->kind() == ExprKind::kLiteral) {
           auto& last = static_cast<LiteralExpr&>(*tmpl->parts.back());
-          last.text += it.text;
-          last.set_range(R(last.range().start, it.range.end));
+          last.text = Keep(std::string(last.text) + std::string(text));
+          last.set_range(R(last.range().start, range.end));
         } else {
-          tmpl->parts.push_back(
-              std::make_unique<LiteralExpr>(it.range, LiteralKind::kString, std::move(it.text)));
+          tmpl->parts.push_back(arena_, arena_.New<LiteralExpr>(range, LiteralKind::kString, text));
         }
         break;
       }
       case TemplateItem::kInterp:
         cover(it.range);
-        tmpl->parts.push_back(std::move(it.expr));
+        tmpl->parts.push_back(arena_, it.expr);
         ++i;
         break;
       case TemplateItem::kIf:
@@ -306,14 +319,14 @@ ExprPtr Parser::BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos s
         }
         const bool is_if = it.kind == TemplateItem::kIf;
         Range open_range = it.range;
-        ExprPtr cond = std::move(it.expr);
-        std::string key_var = std::move(it.key_var);
-        std::string value_var = std::move(it.value_var);
+        ExprPtr cond = it.expr;
+        std::string_view key_var = it.key_var;
+        std::string_view value_var = it.value_var;
         ++i;
         const int body_stop = is_if ? (1 << TemplateItem::kElse) | (1 << TemplateItem::kEndIf)
                                     : (1 << TemplateItem::kEndFor);
         ExprPtr body = BuildTemplate(items, i, open_range.end, open_range.end, body_stop);
-        ExprPtr else_body;
+        ExprPtr else_body = nullptr;
         if (is_if && i < items.size() && items[i].kind == TemplateItem::kElse) {
           Pos else_end = items[i].range.end;
           ++i;
@@ -334,18 +347,18 @@ ExprPtr Parser::BuildTemplate(std::vector<TemplateItem>& items, size_t& i, Pos s
         Range r = R(open_range.start, close_end);
         cover(r);
         if (is_if) {
-          auto node = std::make_unique<TemplateIfExpr>(r);
-          node->condition = cond ? std::move(cond) : Invalid(open_range);
-          node->then_template = std::move(body);
-          node->else_template = std::move(else_body);
-          tmpl->parts.push_back(std::move(node));
+          TemplateIfExpr* node = arena_.New<TemplateIfExpr>(r);
+          node->condition = cond ? cond : Invalid(open_range);
+          node->then_template = body;
+          node->else_template = else_body;
+          tmpl->parts.push_back(arena_, node);
         } else {
-          auto node = std::make_unique<TemplateForExpr>(r);
-          node->key_var = std::move(key_var);
-          node->value_var = std::move(value_var);
-          node->collection = cond ? std::move(cond) : Invalid(open_range);
-          node->body = std::move(body);
-          tmpl->parts.push_back(std::move(node));
+          TemplateForExpr* node = arena_.New<TemplateForExpr>(r);
+          node->key_var = key_var;
+          node->value_var = value_var;
+          node->collection = cond ? cond : Invalid(open_range);
+          node->body = body;
+          tmpl->parts.push_back(arena_, node);
         }
         break;
       }
@@ -378,14 +391,14 @@ ExprPtr Parser::ParseTemplateItems(std::vector<TemplateItem>& items, TokenType e
     TemplateItem& it = items[k];
     if (it.kind == TemplateItem::kLiteral) continue;
     if (it.strip_open && k > 0 && items[k - 1].kind == TemplateItem::kLiteral) {
-      std::string& s = items[k - 1].text;
-      while (!s.empty() && IsSpace(s.back())) s.pop_back();
+      std::string_view& s = items[k - 1].text;
+      while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
     }
     if (it.strip_close && k + 1 < items.size() && items[k + 1].kind == TemplateItem::kLiteral) {
-      std::string& s = items[k + 1].text;
+      std::string_view& s = items[k + 1].text;
       size_t n = 0;
       while (n < s.size() && IsSpace(s[n])) ++n;
-      s.erase(0, n);
+      s.remove_prefix(n);
     }
   }
   // A template that is a single interpolation and nothing else is unwrapped.
@@ -402,7 +415,7 @@ ExprPtr Parser::ParseTemplateItems(std::vector<TemplateItem>& items, TokenType e
   auto& t = static_cast<TemplateExpr&>(*tmpl);
   if (significant == 1 && single_interp && t.parts.size() == 1) {
     Range r = t.range();
-    return std::make_unique<TemplateWrapExpr>(std::move(r), std::move(t.parts[0]));
+    return arena_.New<TemplateWrapExpr>(std::move(r), t.parts[0]);
   }
   return tmpl;
 }
@@ -447,7 +460,7 @@ ExprPtr Parser::ParseHeredoc() {
                (it.text[n] == ' ' || it.text[n] == '\t')) {
           ++n;
         }
-        it.text.erase(0, n);
+        it.text.remove_prefix(n);
       }
     }
   }

@@ -17,9 +17,9 @@ const Expression& UnwrapExpr(const Expression& expr) {
   const Expression* e = &expr;
   for (;;) {
     if (e->kind() == ExprKind::kParens) {
-      e = e->As<ParensExpr>().inner.get();
+      e = e->As<ParensExpr>().inner;
     } else if (e->kind() == ExprKind::kTemplateWrap) {
-      e = e->As<TemplateWrapExpr>().wrapped.get();
+      e = e->As<TemplateWrapExpr>().wrapped;
     } else {
       return *e;
     }
@@ -31,17 +31,17 @@ std::optional<std::string> ExprAsKeyword(const Expression& expr) {
     Diagnostics ignored;
     TraversalResult r = ParseTraversal(v->text, expr.range().file, expr.range().start);
     if (r.diags.HasErrors() || r.traversal.steps.size() != 1) return std::nullopt;
-    return r.traversal.steps[0].name;
+    return std::string(r.traversal.steps[0].name);
   }
   if (expr.kind() == ExprKind::kScopeTraversal) {
     const Traversal& t = expr.As<ScopeTraversalExpr>().traversal;
-    if (t.steps.size() == 1) return t.steps[0].name;
+    if (t.steps.size() == 1) return std::string(t.steps[0].name);
     return std::nullopt;
   }
   if (expr.kind() == ExprKind::kLiteral) {
     const auto& l = expr.As<LiteralExpr>();
     if (l.literal_kind == LiteralKind::kBool || l.literal_kind == LiteralKind::kNull) {
-      return l.text;
+      return std::string(l.text);
     }
   }
   return std::nullopt;
@@ -84,7 +84,7 @@ std::optional<std::vector<const Expression*>> ExprList(const Expression& expr,
     return std::nullopt;
   }
   std::vector<const Expression*> out;
-  for (const auto& el : e.As<TupleExpr>().elements) out.push_back(el.get());
+  for (const auto& el : e.As<TupleExpr>().elements) out.push_back(el);
   return out;
 }
 
@@ -97,7 +97,7 @@ std::optional<std::vector<std::pair<const Expression*, const Expression*>>> Expr
   }
   std::vector<std::pair<const Expression*, const Expression*>> out;
   for (const auto& item : e.As<ObjectExpr>().items) {
-    out.emplace_back(item.key.get(), item.value.get());
+    out.emplace_back(item.key, item.value);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 # The syntax half of the hcl module: lexer, parsers (native and JSON), AST, diagnostics.
 add_library(fw_hcl_syntax
+  ${CMAKE_CURRENT_LIST_DIR}/arena.cc
   ${CMAKE_CURRENT_LIST_DIR}/source.cc
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics.cc
   ${CMAKE_CURRENT_LIST_DIR}/lexer.cc

@@ -59,12 +59,12 @@ Value Evaluator::Call(const FunctionCallExpr& e) {
       if (!list.IsKnown()) return Value::DynamicUnknown().WithMarks(m);
       for (const Value& el : list.Elements()) {
         args.push_back(el.WithMarks(m));
-        arg_exprs.push_back(e.args[i].get());
+        arg_exprs.push_back(e.args[i]);
       }
       continue;
     }
     args.push_back(std::move(v));
-    arg_exprs.push_back(e.args[i].get());
+    arg_exprs.push_back(e.args[i]);
   }
   const size_t fixed = spec->params.size();
   if (args.size() < fixed) {

@@ -8,7 +8,7 @@
 #include "hcl/body.h"
 #include "hcl/convert.h"
 #include "hcl/eval/evaluator_internal.h"
-#include "hcl/eval/operators.h"
+#include "hcl/value_ops.h"
 
 namespace fw::hcl {
 
@@ -119,7 +119,7 @@ Value Evaluator::Literal(const LiteralExpr& e) {
     case LiteralKind::kBool:
       return Value::Bool(e.bool_value());
     case LiteralKind::kString:
-      return Value::String(e.text);
+      return Value::String(std::string(e.text));
     case LiteralKind::kNumber: {
       Result<Number> n = Number::ParseLiteral(e.text);
       if (!n.ok()) {
@@ -144,7 +144,7 @@ const Value* Evaluator::FindBinding(std::string_view name) const {
 Value Evaluator::ScopeTraversal(const ScopeTraversalExpr& e) {
   const Traversal& t = e.traversal;
   if (t.empty()) return Value::DynamicUnknown();
-  const std::string& root = t.steps[0].name;
+  std::string_view root = t.steps[0].name;
   if (const Value* bound = FindBinding(root)) return ApplySteps(*bound, t, 1);
   if (ctx_.scope != nullptr) {
     Value v;
@@ -178,7 +178,7 @@ Value Evaluator::ApplySteps(Value v, const Traversal& t, size_t first) {
     switch (step.kind) {
       case StepKind::kRoot:
       case StepKind::kAttr:
-        r = GetAttrValue(v, step.name);
+        r = GetAttr(v, step.name);
         if (!r.ok() && v.type().IsObject() &&
             r.status().message().rfind("Unsupported attribute", 0) == 0) {
           std::vector<std::string_view> names;
@@ -191,7 +191,7 @@ Value Evaluator::ApplySteps(Value v, const Traversal& t, size_t first) {
         }
         break;
       case StepKind::kIndex: {
-        Value key = Value::String(step.name);
+        Value key = Value::String(std::string(step.name));
         if (!step.key_is_string) {
           Result<Number> n = Number::ParseLiteral(step.name);
           if (!n.ok()) {
@@ -200,7 +200,7 @@ Value Evaluator::ApplySteps(Value v, const Traversal& t, size_t first) {
           }
           key = Value::Num(std::move(n).value());
         }
-        r = IndexValue(v, key);
+        r = Index(v, key);
         break;
       }
       case StepKind::kSplat: {
@@ -300,36 +300,24 @@ Value Evaluator::Conditional(const ConditionalExpr& e) {
 
 namespace {
 
-OpCode ToOpCode(hcl::BinaryOp op) {
+// The AST's operator → the value layer's.
+hcl::BinaryOp ValueOp(BinaryOperator op) {
   switch (op) {
-    case hcl::BinaryOp::kOr:
-      return OpCode::kOr;
-    case hcl::BinaryOp::kAnd:
-      return OpCode::kAnd;
-    case hcl::BinaryOp::kEqual:
-      return OpCode::kEqual;
-    case hcl::BinaryOp::kNotEqual:
-      return OpCode::kNotEqual;
-    case hcl::BinaryOp::kLess:
-      return OpCode::kLess;
-    case hcl::BinaryOp::kLessEqual:
-      return OpCode::kLessEqual;
-    case hcl::BinaryOp::kGreater:
-      return OpCode::kGreater;
-    case hcl::BinaryOp::kGreaterEqual:
-      return OpCode::kGreaterEqual;
-    case hcl::BinaryOp::kAdd:
-      return OpCode::kAdd;
-    case hcl::BinaryOp::kSubtract:
-      return OpCode::kSubtract;
-    case hcl::BinaryOp::kMultiply:
-      return OpCode::kMultiply;
-    case hcl::BinaryOp::kDivide:
-      return OpCode::kDivide;
-    case hcl::BinaryOp::kModulo:
-      return OpCode::kModulo;
+    case BinaryOperator::kOr: return hcl::BinaryOp::kOr;
+    case BinaryOperator::kAnd: return hcl::BinaryOp::kAnd;
+    case BinaryOperator::kEqual: return hcl::BinaryOp::kEqual;
+    case BinaryOperator::kNotEqual: return hcl::BinaryOp::kNotEqual;
+    case BinaryOperator::kLess: return hcl::BinaryOp::kLess;
+    case BinaryOperator::kLessEqual: return hcl::BinaryOp::kLessOrEqual;
+    case BinaryOperator::kGreater: return hcl::BinaryOp::kGreater;
+    case BinaryOperator::kGreaterEqual: return hcl::BinaryOp::kGreaterOrEqual;
+    case BinaryOperator::kAdd: return hcl::BinaryOp::kAdd;
+    case BinaryOperator::kSubtract: return hcl::BinaryOp::kSubtract;
+    case BinaryOperator::kMultiply: return hcl::BinaryOp::kMultiply;
+    case BinaryOperator::kDivide: return hcl::BinaryOp::kDivide;
+    case BinaryOperator::kModulo: return hcl::BinaryOp::kModulo;
   }
-  return OpCode::kAdd;
+  return hcl::BinaryOp::kAdd;
 }
 
 }  // namespace
@@ -337,7 +325,7 @@ OpCode ToOpCode(hcl::BinaryOp op) {
 Value Evaluator::BinaryOp(const BinaryOpExpr& e) {
   Value lhs = Eval(*e.lhs);
   Value rhs = Eval(*e.rhs);
-  Result<Value> r = Binary(ToOpCode(e.op), lhs, rhs);
+  Result<Value> r = ApplyBinary(ValueOp(e.op), lhs, rhs);
   if (r.ok()) return std::move(r).value();
   const std::string& msg = r.status().message();
   if (msg.rfind("Unsuitable value for ", 0) == 0) {
@@ -356,7 +344,7 @@ Value Evaluator::BinaryOp(const BinaryOpExpr& e) {
 
 Value Evaluator::UnaryOp(const UnaryOpExpr& e) {
   Value v = Eval(*e.operand);
-  Result<Value> r = e.op == UnaryOp::kNot ? Not(v) : Negate(v);
+  Result<Value> r = e.op == UnaryOp::kNot ? ApplyNot(v) : ApplyNegate(v);
   if (r.ok()) return std::move(r).value();
   const std::string& msg = r.status().message();
   if (msg.rfind("Unsuitable value for ", 0) == 0) {
@@ -424,7 +412,7 @@ Value Evaluator::Object(const ObjectExpr& e) {
 Value Evaluator::IndexOp(const IndexExpr& e) {
   Value coll = Eval(*e.collection);
   Value key = Eval(*e.key);
-  Result<Value> r = IndexValue(coll, key);
+  Result<Value> r = Index(coll, key);
   if (!r.ok()) {
     ReportOpError(r.status(), e.bracket_range, &e.range());
     return Value::DynamicUnknown();

@@ -77,7 +77,7 @@ class CountingScope : public Scope {
   size_t Resolve(const Traversal& t, Value* out) const override {
     if (t.RootName() == "huaweicloud_vpc" && t.steps.size() >= 2) {
       ++resolved;
-      *out = Value::Object({{"id", Value::String("vpc-" + t.steps[1].name)}});
+      *out = Value::Object({{"id", Value::String("vpc-" + std::string(t.steps[1].name))}});
       return 2;
     }
     return 0;

@@ -1,0 +1,184 @@
+// huaweicloud_cce_node: a worker node (an ECS) of a CCE cluster, in the cluster's subnet unless
+// given another of its VPC. Kept in the inventory as "cce.node". Name and tags change in
+// place; everything else forces a new node.
+#include "base/ids.h"
+#include "providers/database/cce_common.h"
+#include "providers/database/database_types.h"
+#include "providers/database/inventory_state.h"
+#include "providers/database/network_refs.h"
+#include "providers/database/password_rules.h"
+#include "providers/database/value_access.h"
+#include "providers/database/value_checks.h"
+
+namespace fw::providers {
+namespace {
+
+using database::GetString;
+using hcl::Type;
+using hcl::Value;
+
+constexpr std::chrono::seconds kCreateTime{300};
+constexpr char kDefaultOs[] = "EulerOS 2.9";
+
+Schema MakeSchema() {
+  Block b;
+  b.Add(Attr::OptionalComputed("region", Type::String()).ForceNew());
+  b.Add(Attr::Required("cluster_id", Type::String()).ForceNew());
+  b.Add(Attr::OptionalComputed("name", Type::String()).Check(database::LowercaseName(1, 56)));
+  b.Add(Attr::Required("flavor_id", Type::String()).ForceNew());
+  b.Add(Attr::Required("availability_zone", Type::String()).ForceNew());
+  b.Add(Attr::OptionalComputed("os", Type::String()).ForceNew());
+  b.Add(Attr::Optional("key_pair", Type::String()).ForceNew());
+  b.Add(Attr::Optional("password", Type::String())
+            .ForceNew()
+            .Sensitive()
+            .Check(database::PasswordCheck(database::CceNodePasswordRule())));
+  b.Add(Attr::OptionalComputed("subnet_id", Type::String()).ForceNew());
+  b.Add(Attr::Optional("fixed_ip", Type::String()).ForceNew().Check(checks::IpAddress()));
+  b.Add(Attr::Optional("eip_id", Type::String()).ForceNew());
+  b.Add(Attr::OptionalComputed("runtime", Type::String())
+            .ForceNew()
+            .Check(checks::OneOf({"docker", "containerd"})));
+  b.Add(Attr::OptionalComputed("max_pods", Type::Number()).ForceNew().Check(
+      checks::IntBetween(16, 256)));
+  b.Add(Attr::Optional("ecs_group_id", Type::String()).ForceNew());
+  b.Add(Attr::Optional("preinstall", Type::String()).ForceNew());
+  b.Add(Attr::Optional("postinstall", Type::String()).ForceNew());
+  b.Add(Attr::Optional("labels", Type::Map(Type::String())).ForceNew());
+  b.Add(Attr::Optional("charging_mode", Type::String())
+            .ForceNew()
+            .Check(checks::OneOf({"prePaid", "postPaid"})));
+  b.Add(Attr::Optional("tags", Type::Map(Type::String())));
+  b.Add(Attr::Computed("id", Type::String()));
+  b.Add(Attr::Computed("server_id", Type::String()));
+  b.Add(Attr::Computed("private_ip", Type::String()));
+  b.Add(Attr::Computed("public_ip", Type::String()));
+  b.Add(Attr::Computed("status", Type::String()));
+  b.AddBlock("root_volume", Nesting::kList, database::CceRootVolumeBlock(), 1, 1, true);
+  b.AddBlock("data_volumes", Nesting::kList, database::CceDataVolumeBlock(), 0, 16, true);
+  return Schema{std::move(b)};
+}
+
+// Exactly one login method, as the real API requires.
+Status CheckLogin(const Value& v) {
+  const Value* key = v.Get("key_pair");
+  const Value* password = v.Get("password");
+  if (!key || !password || !key->IsKnown() || !password->IsKnown()) return Status::Ok();
+  if (key->IsNull() == password->IsNull()) {
+    return InvalidArgument("exactly one of key_pair and password must be set");
+  }
+  return Status::Ok();
+}
+
+std::string RandomSuffix() { return RandomString(5, "abcdefghijklmnopqrstuvwxyz0123456789"); }
+
+class CceNodeType final : public ResourceType {
+ public:
+  CceNodeType() : schema_(MakeSchema()) {}
+
+  std::string_view name() const override { return "huaweicloud_cce_node"; }
+  const Schema& schema() const override { return schema_; }
+
+  void ValidateConfig(const Value& config, std::string_view address,
+                      hcl::Diagnostics& diags) const override {
+    Status s = CheckLogin(config);
+    if (!s.ok()) {
+      diags.AddError("Invalid CCE node configuration",
+                     std::string(address) + ": " + s.message() + ".", std::nullopt);
+    }
+  }
+
+  Result<Value> Create(CallContext& ctx, const Value& planned) const override {
+    FW_RETURN_IF_ERROR(CheckLogin(planned));
+    const std::string cluster_id = GetString(planned, "cluster_id");
+    std::string ip, subnet_id, cluster_name = "node";
+    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceNodeType));
+    if (!retry) {
+      FW_ASSIGN_OR_RETURN(auto cluster, database::RequireAvailableCluster(ctx, cluster_id));
+      cluster_name = cluster.item.name;
+      FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(
+          ctx, {GetString(planned, "availability_zone")}, "availability_zone"));
+      database::SubnetRef subnet = cluster.subnet;
+      if (std::string given = GetString(planned, "subnet_id"); !given.empty()) {
+        FW_ASSIGN_OR_RETURN(subnet, database::RequireSubnetInVpc(ctx, subnet.vpc_id, given));
+      }
+      subnet_id = subnet.id;
+      const auto* flavor = cluster.item.body.if_contains("flavor_id");
+      const int max = database::CceMaxNodes(flavor && flavor->is_string()
+                                                ? std::string(flavor->as_string())
+                                                : "cce.s1.small");
+      FW_ASSIGN_OR_RETURN(int64_t count, database::CceNodeCount(ctx, cluster_id));
+      if (count + 1 > max) {
+        return FailedPrecondition("CCE cluster " + cluster_id + " already has " +
+                                      std::to_string(count) + " nodes, the most its flavor allows.",
+                                  "CCE.01400011");
+      }
+      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
+      FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(subnet, GetString(planned, "fixed_ip"),
+                                                          used));
+    }
+    const std::string id = NewUuid();
+    const std::string name =
+        GetString(planned, "name").empty() ? cluster_name + "-node-" + RandomSuffix()
+                                           : GetString(planned, "name");
+    Value state = database::WithAttributes(
+        planned, {{"id", Value::String(id)},
+                  {"region", database::StringOr(planned, "region", ctx.region)},
+                  {"name", Value::String(name)},
+                  {"os", database::StringOr(planned, "os", kDefaultOs)},
+                  {"subnet_id", Value::String(subnet_id)},
+                  {"runtime", database::StringOr(planned, "runtime", "containerd")},
+                  {"max_pods", Value::Int(database::GetInt(planned, "max_pods").value_or(110))},
+                  {"server_id", Value::String(NewUuid())},
+                  {"private_ip", Value::String(ip)},
+                  {"public_ip", Value::String("")},
+                  {"status", Value::String("Active")}});
+    state = database::NoUnknowns(state);
+    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
+    FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceNodeType, id, name,
+                                                        std::move(body), kCreateTime));
+    FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
+    return StateOf(ctx, item, planned);
+  }
+
+  Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
+    FW_ASSIGN_OR_RETURN(auto item, database::RequireInProject(ctx, database::kCceNodeType,
+                                                              GetString(prior, "id"), "CCE node"));
+    Value state = database::NoUnknowns(FillUnknownsFrom(planned, prior));
+    FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
+    item.name = GetString(state, "name");
+    FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item));
+    return StateOf(ctx, updated, planned);
+  }
+
+  Status Delete(CallContext& ctx, const Value& state) const override {
+    return ctx.cloud.inventory->Delete(database::kCceNodeType, GetString(state, "id"),
+                                       GetString(state, "name"));
+  }
+
+  Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
+    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, database::kCceNodeType,
+                                                           GetString(state, "id")));
+    if (!item) return std::optional<Value>();
+    FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
+    return std::optional<Value>(std::move(v));
+  }
+
+ private:
+  Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
+                        const Value& prior) const {
+    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
+    if (database::InProgress(ctx, item)) {
+      v = database::WithAttributes(v, {{"status", Value::String("Installing")}});
+    }
+    return v;
+  }
+
+  Schema schema_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResourceType> NewCceNodeType() { return std::make_unique<CceNodeType>(); }
+
+}  // namespace fw::providers

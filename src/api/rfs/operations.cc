@@ -1,4 +1,8 @@
+// The RFS operation table (spec §0) and the registration of every route: the built ones from
+// their files, the rest answering 501 after the Client-Request-Id check.
 #include "api/rfs/rfs_api.h"
+
+#include "api/rfs/request_rules.h"
 
 namespace fw::api::rfs {
 
@@ -84,8 +88,32 @@ const std::vector<Operation>& RfsOperations() {
   return kOps;
 }
 
-void RegisterRfsRoutes(ApiRouter& router) {
-  RegisterNotBuilt(router, Service::kRfs, RfsOperations());
+Route RfsRoute(HandlerFn fn, size_t max_body_bytes) {
+  return Route{Service::kRfs, Access::kAuthenticated, Scope::kProject, max_body_bytes,
+               [fn = std::move(fn)](Context& ctx) -> Result<http::Response> {
+                 FW_RETURN_IF_ERROR(CheckClientRequestId(ctx.request));
+                 return fn(ctx);
+               }};
+}
+
+void RegisterRfsRoutes(ApiRouter& router, const RfsDeps& deps) {
+  if (deps.stacks != nullptr) {
+    RegisterStackRoutes(router, deps);
+    RegisterStackReadRoutes(router, deps);
+    RegisterPlanRoutes(router, deps);
+    RegisterTemplateAnalysisRoutes(router, deps);
+    RegisterDownloadRoutes(router, deps);
+  }
+  // The rest: routed, authenticated, Client-Request-Id checked, then 501. Add() refuses a
+  // method and path already routed, so the built operations keep their handlers.
+  for (const Operation& op : RfsOperations()) {
+    std::string path = op.path;
+    Route route = RfsRoute([name = std::string(op.name)](Context&) -> Result<http::Response> {
+      return Unimplemented("Formwork does not implement " + name + " yet.");
+    });
+    if (path.find("{project_id}") == std::string::npos) route.scope = Scope::kDomain;
+    router.Add(op.method, path, std::move(route));
+  }
 }
 
 }  // namespace fw::api::rfs

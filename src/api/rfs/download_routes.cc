@@ -1,0 +1,33 @@
+// The target of GetStackTemplate's 307: GET /_formwork/downloads/{token}/{file_name}, with no
+// credentials but the token itself (short-lived and unguessable, like a pre-signed OBS URL;
+// stacks::StackService issues and checks it). Not an RFS operation: no Client-Request-Id, and
+// clients must not add headers to it.
+#include "api/rfs/rfs_api.h"
+#include "stacks/stack_service.h"
+
+namespace fw::api::rfs {
+
+void RegisterDownloadRoutes(ApiRouter& router, const RfsDeps& deps) {
+  stacks::StackService* s = deps.stacks;
+  router.Add("GET", std::string(stacks::kDownloadPathPrefix) + "{token}/{file_name}",
+             Route{Service::kAdmin, Access::kPublic, Scope::kDomain, 0,
+                   [s](Context& ctx) -> Result<http::Response> {
+                     FW_ASSIGN_OR_RETURN(auto file,
+                                         s->RedeemDownloadToken(ctx.request.PathParam("token")));
+                     if (file.file_name != ctx.request.PathParam("file_name")) {
+                       return NotFound("No such download.");
+                     }
+                     bool is_json = file.file_name.size() >= 5 &&
+                                    file.file_name.substr(file.file_name.size() - 5) == ".json";
+                     http::Response r;
+                     r.status = 200;
+                     r.body = std::move(file.content);
+                     r.SetHeader("Content-Type", is_json ? "application/json"
+                                                         : "text/plain; charset=utf-8");
+                     r.SetHeader("Content-Disposition",
+                                 "attachment; filename=\"" + file.file_name + "\"");
+                     return r;
+                   }});
+}
+
+}  // namespace fw::api::rfs

@@ -97,6 +97,7 @@ Route RfsRoute(HandlerFn fn, size_t max_body_bytes) {
 }
 
 void RegisterRfsRoutes(ApiRouter& router, const RfsDeps& deps) {
+#if FW_HAVE_STACKS
   if (deps.stacks != nullptr) {
     RegisterStackRoutes(router, deps);
     RegisterStackReadRoutes(router, deps);
@@ -104,6 +105,7 @@ void RegisterRfsRoutes(ApiRouter& router, const RfsDeps& deps) {
     RegisterTemplateAnalysisRoutes(router, deps);
     RegisterDownloadRoutes(router, deps);
   }
+#endif
   // The rest: routed, authenticated, Client-Request-Id checked, then 501. Add() refuses a
   // method and path already routed, so the built operations keep their handlers.
   for (const Operation& op : RfsOperations()) {

@@ -7,6 +7,7 @@
 //
 //   rfs_bench [--stacks N] [--clients N] [--worker-threads N]
 #include <boost/json.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>

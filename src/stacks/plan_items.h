@@ -1,0 +1,25 @@
+// An engine plan as RFS execution plan items (spec rfs-api.md §3.4): one item per changed
+// resource instance with its action (ADD, UPDATE, DELETE, DELETE_THEN_ADD, ADD_THEN_DELETE) and
+// attribute-level changes, sensitive values already masked; and the stored JSON form of them.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/plan.h"
+#include "stacks/stack_service.h"
+
+namespace fw::stacks {
+
+struct PlanDocument {
+  std::vector<PlanItem> items;
+  PlanChangeSummary summary;
+};
+
+PlanDocument PlanItemsOf(const engine::Plan& plan);
+std::string PlanDocumentToJson(const PlanDocument& doc);
+PlanDocument PlanDocumentFromJson(const std::string& json);
+
+}  // namespace fw::stacks

@@ -39,6 +39,9 @@ struct InstanceAddress {
   }
 };
 
+// The instance-key suffix of an address: `[0]`, `["k"]`, or "" for a null key.
+std::string KeyString(const hcl::Value& key);
+
 struct InstanceState {
   InstanceAddress address;
   // The provider configuration address, as Terraform writes it:

@@ -1,0 +1,41 @@
+// random_password: random_string whose `result` is sensitive (never shown in plans or output),
+// with `bcrypt_hash` (sensitive) of the result; `id` is "none", as the real provider sets it.
+#include "providers/utility/bcrypt.h"
+#include "providers/utility/local_resource.h"
+#include "providers/utility/random_chars.h"
+#include "providers/utility/utility_types.h"
+
+namespace fw::providers::utility {
+namespace {
+
+Schema PasswordSchema() {
+  Block b = RandomCharsBlock(true);
+  b.Add(Attr::Computed("bcrypt_hash", hcl::Type::String())
+            .Sensitive()
+            .Describe("A bcrypt hash of the generated random string."));
+  return Schema{std::move(b)};
+}
+
+class RandomPassword final : public LocalResource {
+ public:
+  RandomPassword() : LocalResource("random_password", PasswordSchema()) {}
+
+  void ValidateConfig(const hcl::Value& config, std::string_view address,
+                      hcl::Diagnostics& diags) const override {
+    CheckRandomChars(config, address, diags);
+  }
+
+  Result<hcl::Value> Create(CallContext&, const hcl::Value& planned) const override {
+    FW_ASSIGN_OR_RETURN(std::string result, GenerateRandomChars(planned));
+    FW_ASSIGN_OR_RETURN(std::string hash, BcryptHash(result));
+    return WithAttributes(planned, {{"result", hcl::Value::String(std::move(result))},
+                                    {"bcrypt_hash", hcl::Value::String(std::move(hash))},
+                                    {"id", hcl::Value::String("none")}});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ResourceType> NewRandomPassword() { return std::make_unique<RandomPassword>(); }
+
+}  // namespace fw::providers::utility

@@ -208,7 +208,8 @@ class CceClusterType final : public ResourceType {
           database::StringOr(planned, "service_network_cidr", kDefaultServiceCidr)}});
     FW_RETURN_IF_ERROR(CheckSpec(state));
     const std::string name = GetString(planned, "name");
-    std::string master_ip;
+    std::string master_ip, subnet_id;
+    std::unique_lock<std::mutex> address_lock;
     FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceClusterType));
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
@@ -227,6 +228,8 @@ class CceClusterType final : public ResourceType {
                                "CCE.01400005");
         }
       }
+      address_lock = database::AddressLock();
+      subnet_id = subnet.id;
       FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
       FW_ASSIGN_OR_RETURN(master_ip, database::AllocatePrivateIp(subnet, "", used));
     }
@@ -244,8 +247,10 @@ class CceClusterType final : public ResourceType {
     state = database::NoUnknowns(WithCredentials(state, master_ip));
     FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
     body["_master_ip"] = master_ip;
+    database::RecordPort(body, subnet_id, master_ip);
     FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceClusterType, id, name,
                                                         std::move(body), kCreateTime));
+    address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
     return StateOf(ctx, item, planned);
   }
@@ -258,7 +263,7 @@ class CceClusterType final : public ResourceType {
     const std::string master_ip = master && master->is_string() ? master->as_string().c_str() : "";
     Value state = database::NoUnknowns(WithCredentials(FillUnknownsFrom(planned, prior), master_ip));
     FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    body["_master_ip"] = master_ip;
+    database::KeepPrivateFields(item.body, body);
     item.body = std::move(body);
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item));
     return StateOf(ctx, updated, planned);

@@ -92,6 +92,7 @@ class CceNodeType final : public ResourceType {
     FW_RETURN_IF_ERROR(CheckLogin(planned));
     const std::string cluster_id = GetString(planned, "cluster_id");
     std::string ip, subnet_id, cluster_name = "node";
+    std::unique_lock<std::mutex> address_lock;
     FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceNodeType));
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto cluster, database::RequireAvailableCluster(ctx, cluster_id));
@@ -113,6 +114,7 @@ class CceNodeType final : public ResourceType {
                                       std::to_string(count) + " nodes, the most its flavor allows.",
                                   "CCE.01400011");
       }
+      address_lock = database::AddressLock();
       FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
       FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(subnet, GetString(planned, "fixed_ip"),
                                                           used));
@@ -135,8 +137,10 @@ class CceNodeType final : public ResourceType {
                   {"status", Value::String("Active")}});
     state = database::NoUnknowns(state);
     FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
+    database::RecordPort(body, subnet_id, ip);
     FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceNodeType, id, name,
                                                         std::move(body), kCreateTime));
+    address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
     return StateOf(ctx, item, planned);
   }
@@ -145,7 +149,9 @@ class CceNodeType final : public ResourceType {
     FW_ASSIGN_OR_RETURN(auto item, database::RequireInProject(ctx, database::kCceNodeType,
                                                               GetString(prior, "id"), "CCE node"));
     Value state = database::NoUnknowns(FillUnknownsFrom(planned, prior));
+    boost::json::object old_body = std::move(item.body);
     FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
+    database::KeepPrivateFields(old_body, item.body);
     item.name = GetString(state, "name");
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item));
     return StateOf(ctx, updated, planned);

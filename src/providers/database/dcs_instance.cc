@@ -236,7 +236,8 @@ class DcsInstanceType final : public ResourceType {
     const database::DcsFlavor* flavor = database::FindDcsFlavor(GetString(planned, "flavor"));
     if (!flavor) return InvalidArgument("The flavor must be known.");
     std::string ip;
-    std::string subnet_cidr;
+    std::string subnet_cidr, subnet_id;
+    std::unique_lock<std::mutex> address_lock;
     FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, kItemType));
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
@@ -247,6 +248,8 @@ class DcsInstanceType final : public ResourceType {
       }
       FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(
           ctx, GetStrings(planned, "availability_zones"), "availability_zones"));
+      address_lock = database::AddressLock();
+      subnet_id = subnet.id;
       FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
       FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(
                                   subnet, GetString(planned, "private_ip"), used));
@@ -265,9 +268,11 @@ class DcsInstanceType final : public ResourceType {
          {"created_at", Value::String(FormatIsoSeconds(ctx.Now()))}});
     state = database::NoUnknowns(state);
     FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
+    database::RecordPort(body, subnet_id, ip);
     FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, kItemType, id,
                                                         GetString(planned, "name"),
                                                         std::move(body), kCreateTime));
+    address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
     return StateOf(ctx, item, planned);
   }
@@ -286,7 +291,9 @@ class DcsInstanceType final : public ResourceType {
       FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, sg));
     }
     Value state = database::NoUnknowns(WithComputed(FillUnknownsFrom(planned, prior), *flavor));
+    boost::json::object old_body = std::move(item.body);
     FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
+    database::KeepPrivateFields(old_body, item.body);
     item.name = GetString(planned, "name");
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item, duration));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(updated.ready_at));

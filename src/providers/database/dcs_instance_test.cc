@@ -79,6 +79,22 @@ TEST_F(DcsInstanceTest, FixedPrivateIpMustBeInTheSubnetAndFree) {
                                         "private_ip = \"192.168.1.50\"\n"));
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.status().code(), ErrorCode::kAlreadyExists);
+
+  // Addresses other families record in "_ports" are taken too, and ours are recorded there.
+  auto item = h_.cloud().inventory().Get("dcs.instance", h_.Str(*fixed, "id"));
+  ASSERT_TRUE(item.ok() && item->has_value());
+  EXPECT_EQ((*item)->body.at("_ports").as_array()[0].as_object().at("ip").as_string(),
+            "192.168.1.50");
+  boost::json::object port{{"subnet_id", net_.subnet_id}, {"ip", "192.168.1.60"}};
+  ASSERT_TRUE(h_.cloud()
+                  .inventory()
+                  .Create({NewUuid(), h_.project_id(), "ecs.server", "vm",
+                           {{"_ports", boost::json::array{port}}}, ""})
+                  .ok());
+  auto ecs_taken = h_.Create(*type_, Config("2", "redis.ha.xu1.large.r2.2",
+                                            "private_ip = \"192.168.1.60\"\n"));
+  ASSERT_FALSE(ecs_taken.ok());
+  EXPECT_EQ(ecs_taken.status().code(), ErrorCode::kAlreadyExists);
 }
 
 TEST_F(DcsInstanceTest, InvalidArgumentsAreRefusedClearly) {

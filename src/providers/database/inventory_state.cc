@@ -78,6 +78,14 @@ Result<Value> StateFromBody(const Schema& schema, const boost::json::object& bod
   return ReplaceSensitive(schema.block, state, &plain_prior);
 }
 
+void KeepPrivateFields(const boost::json::object& from, boost::json::object& to) {
+  for (const auto& field : from) {
+    if (field.key().starts_with("_") && !to.contains(field.key())) {
+      to.emplace(field.key(), field.value());
+    }
+  }
+}
+
 Result<std::optional<cloud::InventoryItem>> FindInProject(const CallContext& ctx,
                                                           const std::string& type,
                                                           const std::string& id) {

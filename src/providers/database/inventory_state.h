@@ -29,6 +29,10 @@ Result<boost::json::object> StateToBody(const Schema& schema, const hcl::Value& 
 Result<hcl::Value> StateFromBody(const Schema& schema, const boost::json::object& body,
                                  const hcl::Value& prior);
 
+// Copies `from`'s private fields (names starting with '_') that `to` lacks: an update keeps
+// what the type recorded at creation.
+void KeepPrivateFields(const boost::json::object& from, boost::json::object& to);
+
 // The item of `type` with `id` when it exists in the caller's project; nullopt otherwise.
 Result<std::optional<cloud::InventoryItem>> FindInProject(const CallContext& ctx,
                                                           const std::string& type,

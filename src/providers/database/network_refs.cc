@@ -19,6 +19,9 @@ constexpr std::pair<const char*, const char*> kAddressFields[] = {
     {"rds.instance", "private_ips"}, {"dcs.instance", "private_ip"},
     {"cce.node", "private_ip"},      {"cce.cluster", "_master_ip"}};
 
+// Other families' types that record their addresses in "_ports".
+constexpr const char* kPortRecordingTypes[] = {"ecs.server", "sfs.turbo"};
+
 }  // namespace
 
 Result<SubnetRef> RequireSubnetInVpc(const CallContext& ctx, const std::string& vpc_id,
@@ -116,7 +119,30 @@ Result<std::vector<std::string>> UsedPrivateIps(const CallContext& ctx) {
       }
     }
   }
+  for (const char* type : kPortRecordingTypes) {
+    FW_ASSIGN_OR_RETURN(auto items, ctx.cloud.inventory->List(ctx.project_id, type));
+    for (const auto& item : items) {
+      const auto* ports = item.body.if_contains("_ports");
+      if (!ports || !ports->is_array()) continue;
+      for (const auto& p : ports->as_array()) {
+        const auto* ip = p.is_object() ? p.as_object().if_contains("ip") : nullptr;
+        if (ip && ip->is_string()) used.emplace_back(ip->as_string());
+      }
+    }
+  }
   return used;
+}
+
+void RecordPort(boost::json::object& body, const std::string& subnet_id, const std::string& ip) {
+  if (ip.empty()) return;
+  boost::json::value& ports = body["_ports"];
+  if (!ports.is_array()) ports = boost::json::array();
+  ports.as_array().push_back(boost::json::object{{"subnet_id", subnet_id}, {"ip", ip}});
+}
+
+std::unique_lock<std::mutex> AddressLock() {
+  static std::mutex mu;
+  return std::unique_lock<std::mutex>(mu);
 }
 
 }  // namespace fw::providers::database

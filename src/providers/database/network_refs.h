@@ -7,6 +7,8 @@
 // Thread-safety: functions over the thread-safe inventory.
 #pragma once
 
+#include <boost/json.hpp>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -40,7 +42,16 @@ Status RequireAvailabilityZones(const CallContext& ctx, const std::vector<std::s
 // `used` lists addresses already taken.
 Result<std::string> AllocatePrivateIp(const SubnetRef& subnet, const std::string& fixed,
                                       const std::vector<std::string>& used);
-// The private addresses the database family's resources use in the project.
+// The private addresses used in the project: by the database family's resources, and by any
+// resource of another family that records them as "_ports": [{"subnet_id", "ip"}] in its body
+// (ECS servers, SFS Turbo).
 Result<std::vector<std::string>> UsedPrivateIps(const CallContext& ctx);
+
+// Appends {"subnet_id", "ip"} to body["_ports"], the shared record of taken addresses.
+void RecordPort(boost::json::object& body, const std::string& subnet_id, const std::string& ip);
+
+// Held from choosing an address until the item holding it is stored, so concurrent creations
+// in this family never pick the same one.
+std::unique_lock<std::mutex> AddressLock();
 
 }  // namespace fw::providers::database

@@ -249,7 +249,8 @@ class RdsInstanceType final : public ResourceType {
     const std::string name = GetString(planned, "name");
     const auto zones = GetStrings(planned, "availability_zone");
 
-    std::string ip;
+    std::string ip, subnet_id;
+    std::unique_lock<std::mutex> address_lock;
     FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, kItemType));
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
@@ -259,6 +260,8 @@ class RdsInstanceType final : public ResourceType {
           database::RequireSecurityGroup(ctx, GetString(planned, "security_group_id")));
       FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(ctx, zones, "availability_zone"));
       FW_RETURN_IF_ERROR(CheckNameFree(ctx, name, ""));
+      address_lock = database::AddressLock();
+      subnet_id = subnet.id;
       FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
       FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(subnet, GetString(planned, "fixed_ip"),
                                                           used));
@@ -288,9 +291,11 @@ class RdsInstanceType final : public ResourceType {
          {"maintain_end", database::StringOr(planned, "maintain_end", "06:00")}});
     state = database::NoUnknowns(state);
     FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
+    database::RecordPort(body, subnet_id, ip);
     FW_ASSIGN_OR_RETURN(auto item,
                         database::CreateItem(ctx, kItemType, id, name, std::move(body),
                                              kCreateTime));
+    address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
     return StateOf(ctx, item, planned);
   }
@@ -336,18 +341,26 @@ class RdsInstanceType final : public ResourceType {
       FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, secgroup));
     }
     Value state = FillUnknownsFrom(planned, prior);
+    boost::json::object old_body = item.body;
+    std::unique_lock<std::mutex> address_lock;
     const std::string fixed_ip = GetString(planned, "fixed_ip");
     if (!fixed_ip.empty() && fixed_ip != GetString(prior, "fixed_ip")) {
       FW_ASSIGN_OR_RETURN(auto subnet,
                           database::RequireSubnetInVpc(ctx, GetString(prior, "vpc_id"),
                                                        GetString(prior, "subnet_id")));
+      address_lock = database::AddressLock();
       FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
       FW_ASSIGN_OR_RETURN(auto ip, database::AllocatePrivateIp(subnet, fixed_ip, used));
       state = database::WithAttributes(state, {{"private_ips", database::StringList({ip})}});
+      old_body.erase("_ports");
+      boost::json::object ports;
+      database::RecordPort(ports, subnet.id, ip);
+      old_body["_ports"] = ports["_ports"];
     }
     state = database::NoUnknowns(WithNestedDefaults(state, *engine));
 
     FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
+    database::KeepPrivateFields(old_body, item.body);
     item.name = name;
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item, duration));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(updated.ready_at));

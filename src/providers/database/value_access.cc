@@ -80,7 +80,8 @@ Value WithFirstBlock(const Value& obj, std::string_view attr,
   const Value& list = *obj.Get(attr);
   std::vector<Value> elems = list.Elements();
   elems[0] = WithAttributes(elems[0], changes);
-  Value updated = Value::List(elems[0].type(), std::move(elems));
+  const Type element_type = elems[0].type();
+  Value updated = Value::List(element_type, std::move(elems));
   return WithAttributes(obj, {{std::string(attr), updated}});
 }
 

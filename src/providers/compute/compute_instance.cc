@@ -392,7 +392,8 @@ class ComputeInstanceType : public StoredType {
       out.push_back(WithAttrs(n, std::move(fill)));
     }
     if (out.empty()) return *nets;
-    return Value::List(out.front().type(), std::move(out));
+    Type element = out.front().type();
+    return Value::List(std::move(element), std::move(out));
   }
 
   static Result<const Image*> ResolveImage(const Value& planned) {

@@ -18,7 +18,8 @@ Schema MakeSchema() {
   b.Add(Attr::Optional("most_recent", Type::Bool()));
   b.Add(Attr::Optional("sort_key", Type::String()));
   b.Add(Attr::Optional("sort_direction", Type::String()).Check(checks::OneOf({"asc", "desc"})));
-  for (const auto& a : ImageObjectType().Attributes()) {
+  const Type image_type = ImageObjectType();
+  for (const auto& a : image_type.Attributes()) {
     if (!b.FindAttribute(a.name)) b.Add(Attr::Computed(a.name, a.type));
   }
   return Schema{std::move(b)};

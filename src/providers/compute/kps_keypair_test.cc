@@ -59,8 +59,8 @@ TEST_F(KpsKeypairTest, DescriptionUpdatesInPlaceAndDeleteRemoves) {
 }
 
 TEST_F(KpsKeypairTest, IdempotentCreateAndFaults) {
-  auto a = h_.Create(T(), "name = \"k\"", "key-1");
-  auto b = h_.Create(T(), "name = \"k\"", "key-1");
+  auto a = h_.Create(T(), "name = \"k\"", "idem-1");
+  auto b = h_.Create(T(), "name = \"k\"", "idem-1");
   ASSERT_TRUE(a.ok() && b.ok()) << b.status().message();
   EXPECT_EQ(Str(*a, "fingerprint"), Str(*b, "fingerprint"));
   EXPECT_EQ(Str(*a, "private_key"), Str(*b, "private_key"));

@@ -92,17 +92,17 @@ TEST_F(ObsTest, ObjectErrors) {
   auto no_bucket = h_.Create(Object(), "bucket = \"absent\"\nkey = \"k\"\ncontent = \"x\"");
   ASSERT_FALSE(no_bucket.ok());
   EXPECT_NE(no_bucket.status().message().find("NoSuchBucket"), std::string::npos);
-  ASSERT_TRUE(h_.Create(Bucket(), "bucket = \"b1\"").ok());
-  auto both = h_.Create(Object(), "bucket = \"b1\"\nkey = \"k\"\ncontent = \"x\"\nsource = \"f\"");
+  ASSERT_TRUE(h_.Create(Bucket(), "bucket = \"bkt-1\"").ok());
+  auto both = h_.Create(Object(), "bucket = \"bkt-1\"\nkey = \"k\"\ncontent = \"x\"\nsource = \"f\"");
   ASSERT_FALSE(both.ok());
-  auto missing_file = h_.Create(Object(), "bucket = \"b1\"\nkey = \"k\"\nsource = \"/no/such/file\"");
+  auto missing_file = h_.Create(Object(), "bucket = \"bkt-1\"\nkey = \"k\"\nsource = \"/no/such/file\"");
   ASSERT_FALSE(missing_file.ok());
   EXPECT_NE(missing_file.status().message().find("/no/such/file"), std::string::npos);
   auto big = TempFile(std::string(kMaxObjectBytes + 1, 'x'));
-  auto too_big = h_.Create(Object(), "bucket = \"b1\"\nkey = \"k\"\nsource = \"" + big.string() + "\"");
+  auto too_big = h_.Create(Object(), "bucket = \"bkt-1\"\nkey = \"k\"\nsource = \"" + big.string() + "\"");
   ASSERT_FALSE(too_big.ok());
   EXPECT_NE(too_big.status().message().find("5 MB"), std::string::npos);
-  auto etag = h_.Create(Object(), "bucket = \"b1\"\nkey = \"k\"\ncontent = \"x\"\netag = \"00\"");
+  auto etag = h_.Create(Object(), "bucket = \"bkt-1\"\nkey = \"k\"\ncontent = \"x\"\netag = \"00\"");
   ASSERT_FALSE(etag.ok());
   EXPECT_EQ(Count("obs.object"), 0u);
 }
@@ -128,8 +128,8 @@ TEST_F(ObsTest, BucketDeleteRefusedWhileItHoldsObjectsUnlessForced) {
 }
 
 TEST_F(ObsTest, ObjectDeleteThenRead) {
-  ASSERT_TRUE(h_.Create(Bucket(), "bucket = \"d\"").ok());
-  auto o = h_.Create(Object(), "bucket = \"d\"\nkey = \"a\"\ncontent = \"x\"");
+  ASSERT_TRUE(h_.Create(Bucket(), "bucket = \"del\"").ok());
+  auto o = h_.Create(Object(), "bucket = \"del\"\nkey = \"a\"\ncontent = \"x\"");
   ASSERT_TRUE(o.ok());
   ASSERT_TRUE(h_.Delete(Object(), *o).ok());
   auto read = h_.Read(Object(), *o);

@@ -18,6 +18,11 @@ Status Encode(const Value& v, const Type& type, bool plain, bool escape_html, Pa
               std::string* out) {
   if (!v.IsKnown()) return Err(*path, "value is not known");
   if (!plain && type.IsDynamic()) {
+    // A null without a type has nothing to wrap (it decodes back to the same).
+    if (v.IsNull() && v.type().IsDynamic()) {
+      *out += "null";
+      return Status::Ok();
+    }
     // Wrap with the concrete type so that decoding restores it.
     *out += "{\"value\":";
     FW_RETURN_IF_ERROR(Encode(v, v.type(), false, escape_html, path, out));

@@ -14,12 +14,15 @@
 #include "auth/authenticator.h"
 #include "cloud/cdm/cluster_service.h"
 #include "cloud/faults.h"
+#include "cloud/inventory.h"
 #include "cloud/provisioning.h"
 #include "auth/token_service.h"
 #include "base/log.h"
 #include "http/server.h"
 #include "server/admin_routes.h"
 #include "server/dispatcher.h"
+#include "stacks/deploy_worker.h"
+#include "stacks/stack_service.h"
 #include "store/store.h"
 
 namespace fw::server {
@@ -29,6 +32,9 @@ struct App::Parts {
   std::unique_ptr<cloud::Provisioning> provisioning;
   cloud::FaultInjector faults;
   std::unique_ptr<cloud::cdm::ClusterService> clusters;
+  std::unique_ptr<cloud::Inventory> inventory;
+  std::unique_ptr<stacks::StackService> stacks;
+  std::unique_ptr<stacks::DeployWorker> deploy_worker;
   std::unique_ptr<auth::TokenService> tokens;
   std::unique_ptr<auth::Authenticator> authenticator;
   api::ApiRouter router;
@@ -85,7 +91,22 @@ Status App::Start() {
 
   api::iam::RegisterIamRoutes(p.router, {p.store.get(), p.tokens.get(), &clock_});
   api::cdm::RegisterCdmRoutes(p.router, {p.clusters.get(), p.provisioning.get()});
-  api::rfs::RegisterRfsRoutes(p.router);
+  // RFS stacks: the service behind the routes, and the workers that run its deployments.
+  p.inventory = std::make_unique<cloud::Inventory>(*p.store, *p.provisioning, p.faults);
+  // The embedded store has one process: jobs still leased at start-up belong to an earlier,
+  // dead process (a crash) and resume at once.
+  stacks::DeployWorkerOptions worker_options;
+  worker_options.reclaim_at_start = true;
+  p.deploy_worker = std::make_unique<stacks::DeployWorker>(
+      *p.store, clock_,
+      providers::CloudServices{p.inventory.get(), p.clusters.get(), p.provisioning.get()},
+      worker_options);
+  stacks::StackServiceOptions stack_options;
+  stack_options.on_job_queued = [w = p.deploy_worker.get()] { w->Wake(); };
+  p.stacks = std::make_unique<stacks::StackService>(*p.store, clock_, p.inventory.get(),
+                                                    stack_options);
+  p.deploy_worker->Start();
+  api::rfs::RegisterRfsRoutes(p.router, {p.stacks.get()});
   RegisterAdminRoutes(p.router, {p.store.get(), &p.faults});
 
   p.dispatcher = std::make_unique<Dispatcher>(
@@ -115,6 +136,7 @@ Status App::Start() {
 void App::Stop() {
   if (!parts_) return;
   if (parts_->http) parts_->http->Stop();
+  if (parts_->deploy_worker) parts_->deploy_worker->Stop();
   if (parts_->store) parts_->store->Close();
 }
 

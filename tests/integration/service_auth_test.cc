@@ -57,14 +57,17 @@ TEST_F(ServiceAuthTest, SignedRequestReachesTheServiceWhichSaysNotBuilt) {
   EXPECT_EQ(b.at("errCode"), "Cdm.0000");  // CDM's own body: auth and scope passed
   EXPECT_NE(std::string(b.at("error_msg").as_string()).find("ShowJobs"), std::string::npos);
 
-  auto rfs = SignedRequest("POST", "/v1/" + pid_ + "/stacks",
+  auto rfs = SignedRequest("POST", "/v1/" + pid_ + "/templates",
                            {{"Content-Type", "application/json"},
                             {"Client-Request-Id", "5b9f8f4a-63a0-4a73-9f5e-7e0c7f0a1b2c"}},
-                           R"({"stack_name":"s"})");
+                           R"({"template_name":"t"})");
   EXPECT_EQ(rfs.status, 501);
   EXPECT_EQ(JsonBody(rfs).at("error_code"), "RF.10010001");
   // Domain-scoped RFS routes have no project in the path.
-  EXPECT_EQ(SignedRequest("GET", "/v1/stack-sets").status, 501);
+  EXPECT_EQ(SignedRequest("GET", "/v1/stack-sets",
+                          {{"Client-Request-Id", "5b9f8f4a-63a0-4a73-9f5e-7e0c7f0a1b2c"}})
+                .status,
+            501);
 }
 
 TEST_F(ServiceAuthTest, SignatureFailuresAre401FromTheGateway) {

@@ -231,6 +231,12 @@ class DcsInstanceType final : public ResourceType {
     }
   }
 
+  Value Plan(const Value& prior, const Value& config) const override {
+    Value planned = PlanFromSchema(schema_, prior, config);
+    return database::PlanNestedComputed(planned, prior, "backup_policy",
+                                        {"backup_type", "period_type"});
+  }
+
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
     const database::DcsFlavor* flavor = database::FindDcsFlavor(GetString(planned, "flavor"));

@@ -240,6 +240,12 @@ class RdsInstanceType final : public ResourceType {
     }
   }
 
+  Value Plan(const Value& prior, const Value& config) const override {
+    Value planned = PlanFromSchema(schema_, prior, config);
+    planned = database::PlanNestedComputed(planned, prior, "db", {"port", "user_name"});
+    return database::PlanNestedComputed(planned, prior, "backup_strategy", {"period"});
+  }
+
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
     const Value* db = FirstBlock(planned, "db");

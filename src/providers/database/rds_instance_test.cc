@@ -177,6 +177,21 @@ TEST_F(RdsInstanceTest, FlavorVolumeAndNameChangeInPlace) {
   EXPECT_FALSE(to_ha.ok());
 }
 
+TEST_F(RdsInstanceTest, PlanKeepsNestedAttributesTheCloudFilled) {
+  auto rds = h_.Create(*type_, Config());
+  ASSERT_TRUE(rds.ok()) << rds.status().message();
+  hcl::Diagnostics diags;
+  hcl::Value config = h_.Decode(type_->schema(), Config(), diags);
+  ASSERT_FALSE(diags.HasErrors());
+  hcl::Value again = type_->Plan(*rds, config);
+  EXPECT_EQ(IntOf(Attr0(again, "db"), "port"), 3306);
+  EXPECT_EQ(h_.Str(Attr0(again, "db"), "user_name"), "root");
+  EXPECT_EQ(h_.Str(Attr0(again, "backup_strategy"), "period"), "1,2,3,4,5,6,7");
+  hcl::Value fresh = type_->Plan(hcl::Value::Null(hcl::Type()), config);
+  EXPECT_FALSE(Attr0(fresh, "db").Get("port")->IsKnown());
+  EXPECT_FALSE(fresh.Get("id")->IsKnown());
+}
+
 TEST_F(RdsInstanceTest, DeleteThenReadIsGone) {
   auto rds = h_.Create(*type_, Config());
   ASSERT_TRUE(rds.ok());

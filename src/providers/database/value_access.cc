@@ -85,6 +85,21 @@ Value WithFirstBlock(const Value& obj, std::string_view attr,
   return WithAttributes(obj, {{std::string(attr), updated}});
 }
 
+Value PlanNestedComputed(const Value& planned, const Value& prior, std::string_view block,
+                         const std::vector<std::string>& attrs) {
+  const Value* elem = FirstBlock(planned, block);
+  if (!elem) return planned;
+  const Value* prior_elem = FirstBlock(prior, block);
+  std::vector<std::pair<std::string, Value>> changes;
+  for (const auto& name : attrs) {
+    const Value* v = elem->Get(name);
+    if (!v || !v->IsKnown() || !v->IsNull()) continue;
+    const Value* pv = prior_elem ? prior_elem->Get(name) : nullptr;
+    changes.emplace_back(name, pv && !pv->IsNull() ? *pv : Value::Unknown(v->type()));
+  }
+  return changes.empty() ? planned : WithFirstBlock(planned, block, changes);
+}
+
 Value NoUnknowns(const Value& v) { return FillUnknownsFrom(v, Value::Null(Type())); }
 
 Value StringList(const std::vector<std::string>& items) {

@@ -33,6 +33,11 @@ hcl::Value WithAttributes(const hcl::Value& obj,
 // Replaces the first element of the list block `attr` with `with(element)`.
 hcl::Value WithFirstBlock(const hcl::Value& obj, std::string_view attr,
                           const std::vector<std::pair<std::string, hcl::Value>>& changes);
+// Planning of attributes the cloud fills inside a list block (e.g. db.port): where the first
+// element of `planned`'s block leaves one of `attrs` null, the prior state's value, or unknown
+// when there is none (known after apply). Keeps such attributes from showing as changes.
+hcl::Value PlanNestedComputed(const hcl::Value& planned, const hcl::Value& prior,
+                              std::string_view block, const std::vector<std::string>& attrs);
 // The value with every remaining unknown replaced by null (what a finished state must be).
 hcl::Value NoUnknowns(const hcl::Value& v);
 

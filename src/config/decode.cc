@@ -32,8 +32,10 @@ const BodySchema& FileSchema() {
   return *schema;
 }
 
-void DecodeFile(const hcl::AnyBody& body, Module* m, Diagnostics& diags) {
+void DecodeFile(const hcl::AnyBody& body, Module* m, Diagnostics& diags,
+                std::vector<BlockRef>* blocks) {
   hcl::BodyContent content = body.Content(FileSchema(), diags);
+  if (blocks != nullptr) blocks->insert(blocks->end(), content.blocks.begin(), content.blocks.end());
   for (const BlockRef& b : content.blocks) {
     if (b.type == "terraform")
       DecodeTerraform(b, m, diags);

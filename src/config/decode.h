@@ -15,8 +15,10 @@ namespace fw::config::decode_internal {
 // The schema of a file's top level.
 const hcl::BodySchema& FileSchema();
 
-// Decodes every top-level block of one file's body into `module`.
-void DecodeFile(const hcl::AnyBody& body, Module* module, hcl::Diagnostics& diags);
+// Decodes every top-level block of one file's body into `module`; the blocks are appended to
+// `blocks` when it is not null (the loader indexes them for override files).
+void DecodeFile(const hcl::AnyBody& body, Module* module, hcl::Diagnostics& diags,
+                std::vector<hcl::BlockRef>* blocks = nullptr);
 
 void DecodeTerraform(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
 void DecodeProvider(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);

@@ -8,6 +8,7 @@
 #include "config/loader.h"
 #include "config/tfvars.h"
 #include "config/validate.h"
+#include "config/version.h"
 #include "hcl/eval/evaluator.h"
 
 #if FW_HAVE_RAPIDCHECK
@@ -95,6 +96,37 @@ TEST(ConfigTest, OverrideFilesMergeIntoTheirBlocks) {
   std::vector<hcl::AttributeRef> attrs = p.config->JustAttributes(pd);
   ASSERT_EQ(attrs.size(), 1u);
   EXPECT_EQ(str(attrs[0].expr), "cn-east-3");
+}
+
+TEST(ConfigTest, VersionConstraints) {
+  auto allows = [](const std::string& constraint, const std::string& version) {
+    Result<std::vector<VersionConstraint>> c = ParseVersionConstraints(constraint);
+    EXPECT_TRUE(c.ok()) << constraint;
+    std::optional<Version> v = ParseVersion(version);
+    EXPECT_TRUE(v.has_value()) << version;
+    return c.ok() && v && AllowsVersion(*c, *v);
+  };
+  EXPECT_TRUE(allows(">= 1.3, < 2.0", "1.5.7"));
+  EXPECT_FALSE(allows(">= 1.6", "1.5.7"));
+  EXPECT_TRUE(allows("1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("= 1.5", "1.5.0"));
+  EXPECT_FALSE(allows("!= 1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("> 1.5.6", "1.5.7"));
+  EXPECT_TRUE(allows("<= 1.5.7", "1.5.7"));
+  EXPECT_FALSE(allows("< 1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("~> 1.5", "1.9.0"));
+  EXPECT_FALSE(allows("~> 1.5", "2.0.0"));
+  EXPECT_TRUE(allows("~> 1.5.0", "1.5.7"));
+  EXPECT_FALSE(allows("~> 1.5.0", "1.6.0"));
+  EXPECT_FALSE(allows("~> 1.5.8", "1.5.7"));
+  EXPECT_TRUE(allows("~> 1", "1.9.9"));
+  EXPECT_FALSE(allows(">= 1.6.0-beta1", "1.5.7"));
+  EXPECT_TRUE(allows("> 1.6.0-beta1", "1.6.0"));
+  EXPECT_TRUE(allows("< 1.6.0-beta.10", "1.6.0-beta.9"));
+  for (const char* bad : {"", ">=", "=> 1.0", "1.x", ">= 1.0 <2", "1.2.3.4", "~>", ">= 1,", "abc"}) {
+    EXPECT_FALSE(ParseVersionConstraints(bad).ok()) << bad;
+  }
+  EXPECT_EQ(TerraformVersion().ToString(), std::string(kTerraformVersion));
 }
 
 TEST(ConfigTest, ModuleRecursionIsLimited) {

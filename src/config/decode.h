@@ -38,6 +38,9 @@ std::optional<bool> StaticBool(const hcl::Expression& e, hcl::Diagnostics& diags
 std::vector<hcl::Traversal> DecodeDependsOn(const hcl::Expression& e, hcl::Diagnostics& diags);
 CheckRule DecodeCheckRule(const hcl::BlockRef& b, hcl::Diagnostics& diags);
 bool ValidName(std::string_view name);
+// Reports "Invalid version constraint" at `range` unless `text` is a valid constraint string.
+bool CheckVersionConstraint(const std::string& text, const hcl::Range& range,
+                            hcl::Diagnostics& diags);
 void CheckName(const std::string& name, const hcl::Range& range, hcl::Diagnostics& diags);
 std::optional<ProviderRef> DecodeProviderRef(const hcl::Expression& e, hcl::Diagnostics& diags);
 

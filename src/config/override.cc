@@ -154,6 +154,7 @@ void ApplyOverride(const BlockRef& over, BlockIndex& index, Module* m, Diagnosti
     DecodeTerraform(over, &settings, diags);
     if (!settings.terraform.required_versions.empty()) {
       m->terraform.required_versions = settings.terraform.required_versions;
+      m->terraform.required_version_ranges = settings.terraform.required_version_ranges;
     }
     for (auto& [name, p] : settings.terraform.required_providers) {
       m->terraform.required_providers[name] = p;

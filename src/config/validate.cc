@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "config/version.h"
 #include "hcl/eval/evaluator.h"
 #include "hcl/static_analysis.h"
 
@@ -395,7 +396,27 @@ class Checker {
   std::vector<std::string> iterators_;
 };
 
+// `required_version` against the Terraform version Formwork is compatible with.
+void CheckRequiredVersions(const Module& m, Diagnostics& diags) {
+  const TerraformSettings& t = m.terraform;
+  for (size_t i = 0; i < t.required_versions.size(); ++i) {
+    Result<std::vector<VersionConstraint>> c = ParseVersionConstraints(t.required_versions[i]);
+    if (!c.ok() || AllowsVersion(*c, TerraformVersion())) continue;
+    diags.AddError("Unsupported Terraform Core version",
+                   "This configuration does not support Terraform version " +
+                       std::string(kTerraformVersion) +
+                       ". To proceed, either choose another supported Terraform version or "
+                       "update this version constraint. Version constraints are normally set "
+                       "for good reason, so updating the constraint may lead to other errors or "
+                       "unexpected behavior.",
+                   i < t.required_version_ranges.size()
+                       ? std::optional<hcl::Range>(t.required_version_ranges[i])
+                       : std::nullopt);
+  }
+}
+
 void ValidateTree(const Config& config, Diagnostics& diags) {
+  CheckRequiredVersions(*config.module, diags);
   hcl::FunctionRegistry fns = hcl::EvalFunctions(config.module->dir);
   Checker(config, fns, diags).Run();
   for (const auto& [name, child] : config.children) ValidateTree(*child, diags);

@@ -1,7 +1,7 @@
 // Parse throughput of the HCL syntax layer on a generated configuration: 10k resources with
 // nested blocks, templates, heredocs, for expressions, splats and function calls.
 //
-//   ninja -C build-hcl-syntax hcl_parse_bench && build-hcl-syntax/bench/hcl/hcl_parse_bench
+//   ninja -C build-hcl-rel hcl_parse_bench && build-hcl-rel/bench/hcl/hcl_parse_bench (docs/performance.md)
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -8,6 +8,7 @@
 #include "config/loader.h"
 #include "config/tfvars.h"
 #include "config/validate.h"
+#include "config/version.h"
 #include "hcl/eval/evaluator.h"
 
 #if FW_HAVE_RAPIDCHECK
@@ -44,6 +45,88 @@ TEST(ConfigTest, InMemoryModuleTree) {
   EXPECT_EQ(net.module->dir, "modules/net");
   ASSERT_EQ(net.module->managed_resources.count("huaweicloud_vpc.v"), 1u);
   EXPECT_EQ(net.module->managed_resources.at("huaweicloud_vpc.v").ProviderName(), "huaweicloud");
+}
+
+// Override files: arguments replace the original's one by one; nested block types replace
+// all of the original's blocks of that type (a dynamic block counts as its type); lifecycle
+// merges per argument; provider configurations merge by name and alias.
+TEST(ConfigTest, OverrideFilesMergeIntoTheirBlocks) {
+  LoadResult r;
+  hcl::Diagnostics d = LoadAndValidate(
+      {{"main.tf",
+        "provider \"huaweicloud\" {\n  region = \"cn-north-4\"\n  alias = \"b\"\n}\n"
+        "resource \"huaweicloud_compute_instance\" \"web\" {\n"
+        "  name = \"web\"\n  flavor = \"s6\"\n"
+        "  network {\n    uuid = \"a\"\n  }\n  network {\n    uuid = \"b\"\n  }\n"
+        "  dynamic \"disk\" {\n    for_each = [1]\n    content {\n      size = 10\n    }\n  }\n"
+        "  tag {\n    k = \"v\"\n  }\n}\n"},
+       {"web_override.tf",
+        "provider \"huaweicloud\" {\n  region = \"cn-east-3\"\n  alias = \"b\"\n}\n"
+        "resource \"huaweicloud_compute_instance\" \"web\" {\n"
+        "  flavor = \"c7\"\n  network {\n    uuid = \"c\"\n  }\n  disk {\n    size = 20\n  }\n}\n"}},
+      &r);
+  ASSERT_FALSE(d.HasErrors()) << hcl::FormatDiagnostics(d, r.Lookup());
+  const Module& m = *r.config->module;
+  const Resource& web = m.managed_resources.at("huaweicloud_compute_instance.web");
+  hcl::BodySchema schema{{{"name"}, {"flavor"}},
+                         {{"network", {}}, {"disk", {}}, {"tag", {}}, {"dynamic", {"type"}}}};
+  hcl::Diagnostics cd;
+  hcl::BodyContent c = web.config->Content(schema, cd);
+  ASSERT_FALSE(cd.HasErrors()) << hcl::FormatDiagnostics(cd, r.Lookup());
+  auto str = [](const hcl::Expression* e) {
+    hcl::Diagnostics ed;
+    return hcl::Evaluate(*e, hcl::EvalContext{}, ed).AsString();
+  };
+  ASSERT_NE(c.Attribute("name"), nullptr);
+  EXPECT_EQ(str(c.Attribute("name")->expr), "web");
+  EXPECT_EQ(str(c.Attribute("flavor")->expr), "c7");
+  std::vector<std::string> blocks;
+  for (const hcl::BlockRef& b : c.blocks) {
+    std::string text = b.type;
+    if (b.type == "network") {
+      hcl::Diagnostics bd;
+      text += "=" + str(b.body->JustAttributes(bd).at(0).expr);
+    }
+    blocks.push_back(text);
+  }
+  // The base's two networks and its dynamic "disk" are gone; tag is untouched.
+  EXPECT_EQ(blocks, (std::vector<std::string>{"tag", "network=c", "disk"}));
+  const ProviderConfig& p = m.providers.at("huaweicloud.b");
+  hcl::Diagnostics pd;
+  std::vector<hcl::AttributeRef> attrs = p.config->JustAttributes(pd);
+  ASSERT_EQ(attrs.size(), 1u);
+  EXPECT_EQ(str(attrs[0].expr), "cn-east-3");
+}
+
+TEST(ConfigTest, VersionConstraints) {
+  auto allows = [](const std::string& constraint, const std::string& version) {
+    Result<std::vector<VersionConstraint>> c = ParseVersionConstraints(constraint);
+    EXPECT_TRUE(c.ok()) << constraint;
+    std::optional<Version> v = ParseVersion(version);
+    EXPECT_TRUE(v.has_value()) << version;
+    return c.ok() && v && AllowsVersion(*c, *v);
+  };
+  EXPECT_TRUE(allows(">= 1.3, < 2.0", "1.5.7"));
+  EXPECT_FALSE(allows(">= 1.6", "1.5.7"));
+  EXPECT_TRUE(allows("1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("= 1.5", "1.5.0"));
+  EXPECT_FALSE(allows("!= 1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("> 1.5.6", "1.5.7"));
+  EXPECT_TRUE(allows("<= 1.5.7", "1.5.7"));
+  EXPECT_FALSE(allows("< 1.5.7", "1.5.7"));
+  EXPECT_TRUE(allows("~> 1.5", "1.9.0"));
+  EXPECT_FALSE(allows("~> 1.5", "2.0.0"));
+  EXPECT_TRUE(allows("~> 1.5.0", "1.5.7"));
+  EXPECT_FALSE(allows("~> 1.5.0", "1.6.0"));
+  EXPECT_FALSE(allows("~> 1.5.8", "1.5.7"));
+  EXPECT_TRUE(allows("~> 1", "1.9.9"));
+  EXPECT_FALSE(allows(">= 1.6.0-beta1", "1.5.7"));
+  EXPECT_TRUE(allows("> 1.6.0-beta1", "1.6.0"));
+  EXPECT_TRUE(allows("< 1.6.0-beta.10", "1.6.0-beta.9"));
+  for (const char* bad : {"", ">=", "=> 1.0", "1.x", ">= 1.0 <2", "1.2.3.4", "~>", ">= 1,", "abc"}) {
+    EXPECT_FALSE(ParseVersionConstraints(bad).ok()) << bad;
+  }
+  EXPECT_EQ(TerraformVersion().ToString(), std::string(kTerraformVersion));
 }
 
 TEST(ConfigTest, ModuleRecursionIsLimited) {

@@ -3,6 +3,7 @@
 #include "config/decode.h"
 
 #include "config/type_constraint.h"
+#include "config/version.h"
 #include "hcl/convert.h"
 #include "hcl/eval/evaluator.h"
 #include "hcl/static_analysis.h"
@@ -32,8 +33,10 @@ const BodySchema& FileSchema() {
   return *schema;
 }
 
-void DecodeFile(const hcl::AnyBody& body, Module* m, Diagnostics& diags) {
+void DecodeFile(const hcl::AnyBody& body, Module* m, Diagnostics& diags,
+                std::vector<BlockRef>* blocks) {
   hcl::BodyContent content = body.Content(FileSchema(), diags);
+  if (blocks != nullptr) blocks->insert(blocks->end(), content.blocks.begin(), content.blocks.end());
   for (const BlockRef& b : content.blocks) {
     if (b.type == "terraform")
       DecodeTerraform(b, m, diags);
@@ -157,6 +160,16 @@ std::optional<ProviderRef> DecodeProviderRef(const Expression& e, Diagnostics& d
   return ref;
 }
 
+bool CheckVersionConstraint(const std::string& text, const hcl::Range& range, Diagnostics& diags) {
+  Result<std::vector<VersionConstraint>> parsed = ParseVersionConstraints(text);
+  if (parsed.ok()) return true;
+  diags.AddError("Invalid version constraint",
+                 "This string does not use correct version constraint syntax: " +
+                     parsed.status().message() + ".",
+                 range);
+  return false;
+}
+
 void DecodeTerraform(const BlockRef& b, Module* m, Diagnostics& diags) {
   static const BodySchema schema{{{"required_version"}, {"experiments"}, {"language"}},
                                  {{"required_providers", {}},
@@ -165,7 +178,12 @@ void DecodeTerraform(const BlockRef& b, Module* m, Diagnostics& diags) {
                                   {"provider_meta", {"provider"}}}};
   hcl::BodyContent c = b.body->Content(schema, diags);
   if (const AttributeRef* a = c.Attribute("required_version")) {
-    if (auto v = StaticString(*a->expr, diags)) m->terraform.required_versions.push_back(*v);
+    if (auto v = StaticString(*a->expr, diags)) {
+      if (CheckVersionConstraint(*v, a->expr->range(), diags)) {
+        m->terraform.required_versions.push_back(*v);
+        m->terraform.required_version_ranges.push_back(a->expr->range());
+      }
+    }
   }
   for (const BlockRef& rp : c.blocks) {
     if (rp.type != "required_providers") continue;
@@ -178,7 +196,9 @@ void DecodeTerraform(const BlockRef& b, Module* m, Diagnostics& diags) {
         Diagnostics md;
         auto map = hcl::ExprMap(e, md);
         if (!map) {
-          if (auto v = StaticString(e, diags)) p.version_constraint = *v;
+          if (auto v = StaticString(e, diags)) {
+            if (CheckVersionConstraint(*v, e.range(), diags)) p.version_constraint = *v;
+          }
         } else {
           for (const auto& [k, v] : *map) {
             std::optional<std::string> key = hcl::ExprAsKeyword(*k);
@@ -187,7 +207,9 @@ void DecodeTerraform(const BlockRef& b, Module* m, Diagnostics& diags) {
             if (*key == "source") {
               if (auto s = StaticString(*v, diags)) p.source = *s;
             } else if (*key == "version") {
-              if (auto s = StaticString(*v, diags)) p.version_constraint = *s;
+              if (auto s = StaticString(*v, diags)) {
+                if (CheckVersionConstraint(*s, v->range(), diags)) p.version_constraint = *s;
+              }
             } else if (*key != "configuration_aliases") {
               diags.AddError("Invalid required_providers object",
                              "required_providers objects can only contain \"version\", "
@@ -197,7 +219,7 @@ void DecodeTerraform(const BlockRef& b, Module* m, Diagnostics& diags) {
           }
         }
       } else if (auto v = StaticString(e, diags)) {
-        p.version_constraint = *v;
+        if (CheckVersionConstraint(*v, e.range(), diags)) p.version_constraint = *v;
       }
       m->terraform.required_providers[p.name] = std::move(p);
     }

@@ -15,8 +15,10 @@ namespace fw::config::decode_internal {
 // The schema of a file's top level.
 const hcl::BodySchema& FileSchema();
 
-// Decodes every top-level block of one file's body into `module`.
-void DecodeFile(const hcl::AnyBody& body, Module* module, hcl::Diagnostics& diags);
+// Decodes every top-level block of one file's body into `module`; the blocks are appended to
+// `blocks` when it is not null (the loader indexes them for override files).
+void DecodeFile(const hcl::AnyBody& body, Module* module, hcl::Diagnostics& diags,
+                std::vector<hcl::BlockRef>* blocks = nullptr);
 
 void DecodeTerraform(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
 void DecodeProvider(const hcl::BlockRef& b, Module* m, hcl::Diagnostics& diags);
@@ -36,6 +38,9 @@ std::optional<bool> StaticBool(const hcl::Expression& e, hcl::Diagnostics& diags
 std::vector<hcl::Traversal> DecodeDependsOn(const hcl::Expression& e, hcl::Diagnostics& diags);
 CheckRule DecodeCheckRule(const hcl::BlockRef& b, hcl::Diagnostics& diags);
 bool ValidName(std::string_view name);
+// Reports "Invalid version constraint" at `range` unless `text` is a valid constraint string.
+bool CheckVersionConstraint(const std::string& text, const hcl::Range& range,
+                            hcl::Diagnostics& diags);
 void CheckName(const std::string& name, const hcl::Range& range, hcl::Diagnostics& diags);
 std::optional<ProviderRef> DecodeProviderRef(const hcl::Expression& e, hcl::Diagnostics& diags);
 

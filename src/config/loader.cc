@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/decode.h"
+#include "config/override.h"
 #include "hcl/json_body.h"
 
 namespace fw::config {
@@ -57,7 +58,12 @@ class Loader {
     config->module = std::make_unique<Module>();
     Module& m = *config->module;
     m.dir = dir;
-    for (InputFile& f : files) LoadFile(std::move(f), &m);
+    // Override files are applied after every primary file, each in name order.
+    std::stable_partition(files.begin(), files.end(), [](const InputFile& f) {
+      return !decode_internal::IsOverrideFile(f.name);
+    });
+    decode_internal::BlockIndex index;
+    for (InputFile& f : files) LoadFile(std::move(f), &m, &index);
     for (auto& [name, call] : m.module_calls) {
       if (call.source.empty()) continue;
       if (!IsLocalSource(call.source)) {
@@ -99,7 +105,10 @@ class Loader {
   }
 
  private:
-  void LoadFile(InputFile f, Module* m) {
+  // Parses one file; a primary file is decoded into `m` (its blocks recorded in `index`), an
+  // override file is merged into what `index` holds.
+  void LoadFile(InputFile f, Module* m, decode_internal::BlockIndex* index) {
+    const bool is_override = decode_internal::IsOverrideFile(f.name);
     if (f.bytes.size() > options_.max_file_bytes) {
       result_->diags.AddError("Configuration file too large",
                               "The file \"" + f.name + "\" is larger than the limit of " +
@@ -114,7 +123,7 @@ class Loader {
       result_->diags.Append(std::move(r.diags));
       if (!r.file) return;
       result_->sources[f.name] = r.file->source;
-      decode_internal::DecodeFile(r.file->body(), m, result_->diags);
+      Decode(r.file->body(), is_override, m, index);
       m->json_files.push_back(std::move(r.file));
       return;
     }
@@ -123,8 +132,25 @@ class Loader {
     bool syntax_errors = r.diags.HasErrors();
     result_->diags.Append(std::move(r.diags));
     // Decoding a tree with syntax errors would only repeat them as confusing follow-ups.
-    if (!syntax_errors) decode_internal::DecodeFile(*r.file.body, m, result_->diags);
+    if (!syntax_errors) Decode(*r.file.body, is_override, m, index);
     m->native_files.push_back(std::move(r.file));
+  }
+
+  void Decode(const hcl::AnyBody& body, bool is_override, Module* m,
+              decode_internal::BlockIndex* index) {
+    if (is_override) {
+      hcl::BodyContent c = body.Content(decode_internal::FileSchema(), result_->diags);
+      for (const hcl::BlockRef& b : c.blocks) {
+        decode_internal::ApplyOverride(b, *index, m, result_->diags);
+      }
+      return;
+    }
+    std::vector<hcl::BlockRef> blocks;
+    decode_internal::DecodeFile(body, m, result_->diags, &blocks);
+    for (hcl::BlockRef& b : blocks) {
+      std::string key = decode_internal::BlockKey(b);
+      if (!key.empty()) index->emplace(std::move(key), std::move(b));  // the first one wins
+    }
   }
 
   void CheckModuleInputs(const ModuleCall& call, const Module& child) {

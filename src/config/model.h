@@ -40,6 +40,7 @@ struct RequiredProvider {
 
 struct TerraformSettings {
   std::vector<std::string> required_versions;  // one per terraform block that sets it
+  std::vector<hcl::Range> required_version_ranges;  // the expression of each, same order
   std::map<std::string, RequiredProvider> required_providers;
 };
 

@@ -1,8 +1,11 @@
 // Reference checks and evaluation with unknown values over every expression of a module.
 #include "config/validate.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
+#include "config/version.h"
 #include "hcl/eval/evaluator.h"
 #include "hcl/static_analysis.h"
 
@@ -395,7 +398,115 @@ class Checker {
   std::vector<std::string> iterators_;
 };
 
+// `required_version` against the Terraform version Formwork is compatible with.
+void CheckRequiredVersions(const Module& m, Diagnostics& diags) {
+  const TerraformSettings& t = m.terraform;
+  for (size_t i = 0; i < t.required_versions.size(); ++i) {
+    Result<std::vector<VersionConstraint>> c = ParseVersionConstraints(t.required_versions[i]);
+    if (!c.ok() || AllowsVersion(*c, TerraformVersion())) continue;
+    diags.AddError("Unsupported Terraform Core version",
+                   "This configuration does not support Terraform version " +
+                       std::string(kTerraformVersion) +
+                       ". To proceed, either choose another supported Terraform version or "
+                       "update this version constraint. Version constraints are normally set "
+                       "for good reason, so updating the constraint may lead to other errors or "
+                       "unexpected behavior.",
+                   i < t.required_version_ranges.size()
+                       ? std::optional<hcl::Range>(t.required_version_ranges[i])
+                       : std::nullopt);
+  }
+}
+
+// Local values that refer to each other in a loop: each strongly connected component of the
+// local → local reference graph with more than one member is reported as Terraform's graph
+// reports it ("Cycle: local.a, local.b"), a local referring to itself as "Self reference".
+// Variables cannot form cycles (defaults are static) and outputs cannot be referred to from
+// inside their module, so locals are the only declarations of a module that can.
+void CheckLocalCycles(const Module& m, Diagnostics& diags) {
+  std::vector<const Local*> nodes;
+  std::map<std::string_view, size_t> index;
+  for (const auto& [name, l] : m.locals) {
+    index.emplace(name, nodes.size());
+    nodes.push_back(&l);
+  }
+  std::vector<std::vector<size_t>> edges(nodes.size());
+  std::vector<bool> self(nodes.size(), false);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i]->expr == nullptr) continue;
+    for (const Traversal& t : hcl::Variables(*nodes[i]->expr)) {
+      if (t.RootName() != "local" || t.steps.size() < 2 || t.steps[1].kind != StepKind::kAttr) {
+        continue;
+      }
+      auto it = index.find(t.steps[1].name);
+      if (it == index.end()) continue;
+      if (it->second == i) self[i] = true;
+      edges[i].push_back(it->second);
+    }
+  }
+  // Tarjan's algorithm, iteratively (a long chain of locals must not exhaust the stack).
+  const size_t n = nodes.size();
+  std::vector<int> order(n, -1), low(n, 0);
+  std::vector<bool> on_stack(n, false);
+  std::vector<size_t> stack;
+  std::vector<std::vector<size_t>> components;
+  int counter = 0;
+  for (size_t root = 0; root < n; ++root) {
+    if (order[root] >= 0) continue;
+    std::vector<std::pair<size_t, size_t>> work{{root, 0}};  // node, next edge
+    order[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!work.empty()) {
+      auto& [v, next] = work.back();
+      if (next < edges[v].size()) {
+        size_t w = edges[v][next++];
+        if (order[w] < 0) {
+          order[w] = low[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = true;
+          work.emplace_back(w, 0);
+        } else if (on_stack[w]) {
+          low[v] = std::min(low[v], order[w]);
+        }
+        continue;
+      }
+      const size_t done = v;
+      work.pop_back();
+      if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
+      if (low[done] != order[done]) continue;
+      std::vector<size_t> component;
+      size_t w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        on_stack[w] = false;
+        component.push_back(w);
+      } while (w != done);
+      components.push_back(std::move(component));
+    }
+  }
+  for (std::vector<size_t>& c : components) {
+    if (c.size() == 1) {
+      const Local& l = *nodes[c[0]];
+      if (self[c[0]]) {
+        diags.AddError("Self reference: local." + l.name,
+                       "The local value \"" + l.name + "\" refers to itself.", l.decl_range);
+      }
+      continue;
+    }
+    std::sort(c.begin(), c.end());  // nodes are in name order
+    std::string names;
+    for (size_t k : c) names += (names.empty() ? "local." : ", local.") + nodes[k]->name;
+    diags.AddError("Cycle: " + names,
+                   "These local values refer to each other in a loop, so none of them can be "
+                   "evaluated.",
+                   nodes[c[0]]->decl_range);
+  }
+}
+
 void ValidateTree(const Config& config, Diagnostics& diags) {
+  CheckRequiredVersions(*config.module, diags);
+  CheckLocalCycles(*config.module, diags);
   hcl::FunctionRegistry fns = hcl::EvalFunctions(config.module->dir);
   Checker(config, fns, diags).Run();
   for (const auto& [name, child] : config.children) ValidateTree(*child, diags);

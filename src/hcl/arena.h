@@ -55,6 +55,14 @@ class Arena {
     return obj;
   }
 
+  // Like New, but the destructor is never run: for objects whose destructor has nothing to do
+  // once constructed this way (a traversal node whose steps are in this arena).
+  template <typename T, typename... Args>
+  T* NewWithoutDestructor(Args&&... args) {
+    void* mem = Allocate(sizeof(T), alignof(T));
+    return new (mem) T(std::forward<Args>(args)...);
+  }
+
   // A copy of `s` that lives as long as the arena.
   std::string_view Copy(std::string_view s) {
     if (s.empty()) return {};

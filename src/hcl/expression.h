@@ -110,12 +110,100 @@ struct TraversalStep {
   Range range;
 };
 
+// The steps of a traversal: an array in a tree's arena (the parser's, which the arena frees
+// with the tree: destroying such an array does nothing) or on the heap (copies, and traversals
+// built outside a parser). Copying always makes a heap copy, so a Traversal taken from the tree
+// (Variables(), a model field) never shares the tree's array.
+static_assert(std::is_trivially_copyable_v<TraversalStep> &&
+              std::is_trivially_destructible_v<TraversalStep>);
+
+class TraversalSteps {
+ public:
+  using value_type = TraversalStep;
+  using iterator = TraversalStep*;
+  using const_iterator = const TraversalStep*;
+
+  TraversalSteps() = default;
+  explicit TraversalSteps(Arena* arena) : arena_(arena) {}
+  TraversalSteps(const TraversalSteps& o) { Append(o.data_, o.size_); }
+  TraversalSteps(TraversalSteps&& o) noexcept
+      : data_(o.data_), size_(o.size_), cap_(o.cap_), arena_(o.arena_) {
+    o.data_ = nullptr;
+    o.size_ = o.cap_ = 0;
+  }
+  TraversalSteps& operator=(const TraversalSteps& o) {
+    if (this != &o) {
+      size_ = 0;
+      Append(o.data_, o.size_);
+    }
+    return *this;
+  }
+  TraversalSteps& operator=(TraversalSteps&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(cap_, o.cap_);
+    std::swap(arena_, o.arena_);
+    return *this;
+  }
+  ~TraversalSteps() {
+    if (arena_ == nullptr) ::operator delete(data_);
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  TraversalStep* begin() { return data_; }
+  TraversalStep* end() { return data_ + size_; }
+  const TraversalStep* begin() const { return data_; }
+  const TraversalStep* end() const { return data_ + size_; }
+  TraversalStep& operator[](size_t i) { return data_[i]; }
+  const TraversalStep& operator[](size_t i) const { return data_[i]; }
+  TraversalStep& front() { return data_[0]; }
+  const TraversalStep& front() const { return data_[0]; }
+  TraversalStep& back() { return data_[size_ - 1]; }
+  const TraversalStep& back() const { return data_[size_ - 1]; }
+
+  void reserve(size_t n) {
+    if (n > cap_) Reallocate(n);
+  }
+  void push_back(const TraversalStep& step) {
+    if (size_ == cap_) Reallocate(cap_ == 0 ? 2 : cap_ * 2);
+    data_[size_++] = step;
+  }
+  // Whether the array lives in an arena (destroying it is then a no-op).
+  bool in_arena() const { return arena_ != nullptr; }
+
+ private:
+  void Append(const TraversalStep* from, size_t n) {
+    reserve(size_ + n);
+    for (size_t i = 0; i < n; ++i) data_[size_ + i] = from[i];
+    size_ += static_cast<uint32_t>(n);
+  }
+  void Reallocate(size_t cap) {
+    TraversalStep* d;
+    if (arena_ != nullptr) {
+      d = static_cast<TraversalStep*>(
+          arena_->Allocate(cap * sizeof(TraversalStep), alignof(TraversalStep)));
+    } else {
+      d = static_cast<TraversalStep*>(::operator new(cap * sizeof(TraversalStep)));
+    }
+    for (size_t i = 0; i < size_; ++i) d[i] = data_[i];
+    if (arena_ == nullptr) ::operator delete(data_);
+    data_ = d;
+    cap_ = static_cast<uint32_t>(cap);
+  }
+
+  TraversalStep* data_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t cap_ = 0;
+  Arena* arena_ = nullptr;  // null: heap-owned
+};
+
 // The names of a traversal are views: into the source or arena of the tree it was parsed with
 // (a File, JsonFile or ExprResult, which must outlive it: copies taken with Variables() or kept
 // in a config::Module included), or into `storage`, which a traversal of its own keeps alive
 // (ParseTraversal sets it). A traversal built by hand names string literals or sets `storage`.
 struct Traversal {
-  std::vector<TraversalStep> steps;
+  TraversalSteps steps;
   std::shared_ptr<const void> storage;  // keeps the names alive when nothing else does
 
   bool empty() const { return steps.empty(); }

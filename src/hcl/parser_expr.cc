@@ -118,10 +118,12 @@ ExprPtr Parser::ParseTermBase() {
       if (name == "null") {
         return arena_.New<LiteralExpr>(R(t), LiteralKind::kNull, name);
       }
+      // The steps live in the arena, so the node needs no destructor.
       Traversal tr;
+      tr.steps = TraversalSteps(&arena_);
       tr.steps.reserve(4);
       tr.steps.push_back(TraversalStep{StepKind::kRoot, false, false, name, R(t)});
-      return arena_.New<ScopeTraversalExpr>(R(t), std::move(tr));
+      return arena_.NewWithoutDestructor<ScopeTraversalExpr>(R(t), std::move(tr));
     }
     case TokenType::kOQuote: return ParseQuotedTemplate();
     case TokenType::kOHeredoc: return ParseHeredoc();
@@ -246,9 +248,10 @@ ExprPtr Parser::AppendStep(ExprPtr term, TraversalStep step, int& chain) {
     ++chain;
     Enter();
     Traversal tr;
-    tr.steps.push_back(std::move(step));
+    tr.steps = TraversalSteps(&arena_);
+    tr.steps.push_back(step);
     Range r = R(term->range().start, end);
-    return arena_.New<RelativeTraversalExpr>(std::move(r), std::move(term), std::move(tr));
+    return arena_.NewWithoutDestructor<RelativeTraversalExpr>(std::move(r), term, std::move(tr));
   }
   term->set_range(R(term->range().start, end));
   return term;

@@ -1,0 +1,7 @@
+variable "env" {
+  type = string
+}
+
+resource "huaweicloud_vpc" "main" {
+  name = "vpc"
+}

@@ -199,5 +199,13 @@ TEST_F(ComputeInstanceTest, EipAndKeyPairReferences) {
   EXPECT_NE(second.status().message().find("already bound"), std::string::npos);
 }
 
+TEST_F(ComputeInstanceTest, AddressesRecordedByOtherFamiliesAreTaken) {
+  boost::json::array ports{boost::json::object{{"subnet_id", subnet_}, {"ip", "192.168.1.2"}}};
+  AddItem("rds.instance", "db", {{"_ports", ports}});
+  auto vm = h_.Create(T(), Config());
+  ASSERT_TRUE(vm.ok()) << vm.status().message();
+  EXPECT_EQ(Str(*vm, "access_ip_v4"), "192.168.1.3");
+}
+
 }  // namespace
 }  // namespace fw::providers::compute

@@ -19,10 +19,12 @@ Result<SubnetInfo> LookUpSubnet(CallContext& ctx, const std::string& subnet_id) 
 
 Result<std::set<uint32_t>> UsedAddresses(CallContext& ctx, const std::string& subnet_id) {
   std::set<uint32_t> used;
-  // This family's types and the database family's (RDS, DCS, CCE), which record "_ports" too.
+  // This family's types, the database family's (RDS, DCS, CCE) and the network family's ELB,
+  // which record "_ports" too.
   for (std::string_view type : {kServerType, kTurboType, std::string_view("rds.instance"),
                                 std::string_view("dcs.instance"), std::string_view("cce.node"),
-                                std::string_view("cce.cluster")}) {
+                                std::string_view("cce.cluster"),
+                                std::string_view("elb.loadbalancer")}) {
     FW_ASSIGN_OR_RETURN(auto items, ListInProject(ctx, type));
     for (const auto& item : items) {
       const auto* ports = item.body.if_contains("_ports");

@@ -28,7 +28,7 @@ struct SubnetInfo {
 Result<SubnetInfo> LookUpSubnet(CallContext& ctx, const std::string& subnet_id);
 
 // The addresses taken in the subnet, as recorded in "_ports" by ECS servers, SFS Turbo file
-// systems and the database family's RDS, DCS and CCE items.
+// systems, the database family's RDS, DCS and CCE items and the network family's ELBs.
 Result<std::set<uint32_t>> UsedAddresses(CallContext& ctx, const std::string& subnet_id);
 
 // `wanted` (a configured fixed IP) after checking it is a usable, free host of the subnet, or

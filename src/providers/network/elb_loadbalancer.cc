@@ -2,7 +2,7 @@
 // private IPv4 address in a subnet (ipv4_subnet_id is the subnet's `ipv4_subnet_id`, as in the
 // real API), allocated when ipv4_address is unset. Name, description, flavors,
 // cross_vpc_backend and tags update in place.
-#include <algorithm>
+#include <set>
 
 #include "base/ids.h"
 #include "base/time_format.h"
@@ -10,6 +10,7 @@
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
+#include "providers/network/subnet_ports.h"
 
 namespace fw::providers::network {
 namespace {
@@ -85,6 +86,7 @@ class ElbLoadbalancerType final : public StoredResourceType {
                                  ".",
                              "ELB.8902");
     }
+    auto lock = AddressLock();
     FW_ASSIGN_OR_RETURN(std::string address,
                         AllocateAddress(ctx, *subnet, GetString(planned, "ipv4_address")));
     std::string eip_address;
@@ -108,43 +110,39 @@ class ElbLoadbalancerType final : public StoredResourceType {
         {"enterprise_project_id", Value::String(eps.empty() ? "0" : eps)},
         {"created_at", Value::String(FormatIsoSeconds(ctx.Now()))},
     });
-    return Store(ctx, state, std::chrono::seconds(30));
+    boost::json::object extras;
+    RecordPort(extras, subnet->id, address);
+    return Store(ctx, state, std::chrono::seconds(30), std::move(extras), std::move(lock));
   }
 
  private:
-  // `wanted` when it is a free host address of the subnet, else the lowest free one (after the
-  // gateway; other load balancers' addresses are taken).
+  // `wanted` when it is a usable, free host address of the subnet, else the lowest free one.
+  // Like the real subnets, the network address, the gateway and the last three addresses are
+  // never given out; addresses other resources record in "_ports" are taken.
   static Result<std::string> AllocateAddress(CallContext& ctx, const cloud::InventoryItem& subnet,
                                              const std::string& wanted) {
     auto cidr = ParseIpv4Cidr(BodyString(subnet.body, "cidr"));
-    auto gateway = ParseIpv4(BodyString(subnet.body, "gateway_ip"));
     if (!cidr) return Internal("The subnet " + subnet.id + " has no valid CIDR.");
-    const std::string ipv4_subnet_id = BodyString(subnet.body, "ipv4_subnet_id");
-    FW_ASSIGN_OR_RETURN(auto lbs, ListInProject(ctx, kLoadbalancerType));
-    std::vector<uint32_t> used;
-    if (gateway) used.push_back(*gateway);
-    for (const auto& lb : lbs) {
-      if (BodyString(lb.body, "ipv4_subnet_id") != ipv4_subnet_id) continue;
-      if (auto a = ParseIpv4(BodyString(lb.body, "ipv4_address"))) used.push_back(*a);
-    }
-    auto is_used = [&](uint32_t a) {
-      return std::find(used.begin(), used.end(), a) != used.end();
+    auto gateway = ParseIpv4(BodyString(subnet.body, "gateway_ip"));
+    FW_ASSIGN_OR_RETURN(std::set<uint32_t> taken, TakenAddresses(ctx, subnet.id));
+    auto usable = [&](uint32_t a) {
+      return cidr->Contains(a) && a != cidr->network && (!gateway || a != *gateway) &&
+             uint64_t{a - cidr->network} + 3 < cidr->Size();
     };
-    const uint32_t broadcast = cidr->Host(cidr->Size() - 1);
     if (!wanted.empty()) {
       auto a = ParseIpv4(wanted);
-      if (!a || !cidr->Contains(*a) || *a == cidr->network || *a == broadcast) {
-        return InvalidArgument("The IP address " + wanted + " is not a host address of subnet " +
+      if (!a || !usable(*a)) {
+        return InvalidArgument("The IP address " + wanted + " is not a usable address of subnet " +
                                    FormatIpv4Cidr(*cidr) + ".",
                                "ELB.8902");
       }
-      if (is_used(*a)) {
+      if (taken.count(*a)) {
         return Conflict("The IP address " + wanted + " is already in use.", "ELB.8907");
       }
       return wanted;
     }
-    for (uint64_t n = 2; n + 1 < cidr->Size(); ++n) {
-      if (!is_used(cidr->Host(n))) return FormatIpv4(cidr->Host(n));
+    for (uint64_t n = 1; n + 3 < cidr->Size(); ++n) {
+      if (usable(cidr->Host(n)) && !taken.count(cidr->Host(n))) return FormatIpv4(cidr->Host(n));
     }
     return Status(ErrorCode::kResourceExhausted,
                   "No free IP address is left in subnet " + FormatIpv4Cidr(*cidr) + ".",

@@ -1,4 +1,5 @@
 // huaweicloud_elb_loadbalancer against a LocalCloud.
+#include "base/ids.h"
 #include "providers/network/network_test_util.h"
 
 namespace fw::providers::network {
@@ -41,6 +42,31 @@ TEST_F(ElbTest, RequestedAddressMustBeAFreeHostOfTheSubnet) {
                            Config("ipv4_address = \"192.168.2.5\"\n", "c"));
   EXPECT_FALSE(outside.ok());
   EXPECT_EQ(Count("elb.loadbalancer"), 1u);
+}
+
+TEST_F(ElbTest, SharesTakenAddressesWithOtherFamiliesThroughPorts) {
+  // A server of the compute family holding 192.168.1.2 records it in "_ports".
+  boost::json::object server_body = {
+      {"_ports", boost::json::array{boost::json::object{{"subnet_id", S(subnet_, "id")},
+                                                        {"ip", "192.168.1.2"}}}}};
+  auto server = h_.cloud().inventory().Create(
+      {NewUuid(), h_.project_id(), "ecs.server", "vm", server_body, ""});
+  ASSERT_TRUE(server.ok());
+  hcl::Value a = MustCreate("huaweicloud_elb_loadbalancer", Config());
+  EXPECT_EQ(S(a, "ipv4_address"), "192.168.1.3");
+  auto item = h_.cloud().inventory().Get("elb.loadbalancer", S(a, "id"));
+  ASSERT_TRUE(item.ok() && item->has_value());
+  const auto& port = (*item)->body.at("_ports").as_array().at(0).as_object();
+  EXPECT_EQ(port.at("ip").as_string(), "192.168.1.3");
+  EXPECT_EQ(port.at("subnet_id").as_string(), S(subnet_, "id"));
+  auto reserved = h_.Create(R("huaweicloud_elb_loadbalancer"),
+                            Config("ipv4_address = \"192.168.1.254\"\n", "r"));
+  EXPECT_FALSE(reserved.ok());
+  // The subnet cannot go while the server's port is in it.
+  ASSERT_TRUE(h_.Delete(R("huaweicloud_elb_loadbalancer"), a).ok());
+  Status refused = h_.Delete(R("huaweicloud_vpc_subnet"), subnet_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find((*server).id), std::string::npos) << refused.message();
 }
 
 TEST_F(ElbTest, RefusesBadZonesAndTheWrongSubnetId) {

@@ -222,13 +222,17 @@ Result<Value> StoredResourceType::Create(CallContext& ctx, const Value& planned)
 }
 
 Result<Value> StoredResourceType::Store(CallContext& ctx, const Value& state,
-                                        std::chrono::seconds real_duration) const {
+                                        std::chrono::seconds real_duration,
+                                        boost::json::object extras,
+                                        std::unique_lock<std::mutex> held) const {
   FW_ASSIGN_OR_RETURN(boost::json::object body, StateToBody(state, state_type_));
+  for (auto& [k, v] : extras) body[k] = std::move(v);
   body[kClientTokenKey] = ctx.idempotency_key;
   cloud::NewItem item{GetString(state, "id"), ctx.project_id,       inventory_type_,
                       GetString(state, "name"), std::move(body), ctx.idempotency_key,
                       real_duration};
   FW_ASSIGN_OR_RETURN(cloud::InventoryItem stored, ctx.cloud.inventory->Create(item));
+  if (held.owns_lock()) held.unlock();
   FW_RETURN_IF_ERROR(ctx.WaitUntil(stored.ready_at));
   FW_ASSIGN_OR_RETURN(Value out, BodyToState(stored.body, state_type_));
   return Refresh(ctx, out);
@@ -238,7 +242,9 @@ Result<Value> StoredResourceType::Save(CallContext& ctx, const Value& state) con
   FW_ASSIGN_OR_RETURN(cloud::InventoryItem item,
                       FindInProject(ctx, inventory_type_, GetString(state, "id"), name_));
   FW_ASSIGN_OR_RETURN(boost::json::object body, StateToBody(state, state_type_));
-  if (auto* tok = item.body.if_contains(kClientTokenKey)) body[kClientTokenKey] = *tok;
+  for (const auto& [k, v] : item.body) {
+    if (!k.empty() && k[0] == '_') body[k] = v;
+  }
   item.body = std::move(body);
   item.name = GetString(state, "name");
   FW_ASSIGN_OR_RETURN(cloud::InventoryItem saved, ctx.cloud.inventory->Update(item));

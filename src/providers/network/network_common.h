@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,9 +108,12 @@ class StoredResourceType : public ResourceType {
 
   // Stores the complete `state` (its "id" and "name" attributes name the item) with the
   // context's idempotency key as client token, waits until it is ready and returns the state.
+  // `extras` are bookkeeping fields ("_ports") stored beside the state; their keys start with
+  // '_'. `held` (a check-then-store lock) is released once the item is stored, before waiting.
   Result<hcl::Value> Store(CallContext& ctx, const hcl::Value& state,
-                           std::chrono::seconds real_duration) const;
-  // Replaces the stored state of an existing item.
+                           std::chrono::seconds real_duration, boost::json::object extras = {},
+                           std::unique_lock<std::mutex> held = {}) const;
+  // Replaces the stored state of an existing item (its bookkeeping fields are kept).
   Result<hcl::Value> Save(CallContext& ctx, const hcl::Value& state) const;
   const std::string& inventory_type() const { return inventory_type_; }
   hcl::Type state_type() const { return state_type_; }

@@ -9,6 +9,7 @@
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
+#include "providers/network/subnet_ports.h"
 
 namespace fw::providers::network {
 namespace {
@@ -100,6 +101,7 @@ class VpcEipType final : public StoredResourceType {
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const Value& bw = First(planned, "bandwidth");
     const Value& pip = First(planned, "publicip");
+    auto lock = AddressLock();  // from choosing the address until it is stored
     FW_ASSIGN_OR_RETURN(std::string address, Allocate(ctx, GetString(pip, "ip_address")));
     std::string bw_id = GetString(bw, "id");
     if (GetString(bw, "share_type") == "WHOLE") {
@@ -127,7 +129,7 @@ class VpcEipType final : public StoredResourceType {
         {"publicip", OneElementList(new_pip)},
         {"bandwidth", OneElementList(new_bw)},
     });
-    return Store(ctx, state, std::chrono::seconds(3));
+    return Store(ctx, state, std::chrono::seconds(3), {}, std::move(lock));
   }
 
   Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {

@@ -2,14 +2,15 @@
 // overlaps no other subnet of that VPC; the gateway is a host address of the CIDR. Like the real
 // service it has two ids: `id` (the VPC API's subnet id, what NAT gateways take) and
 // `ipv4_subnet_id` (the Neutron subnet id, what ELB and ECS NICs take); `subnet_id` is the
-// deprecated name of the latter. Deleting a subnet still used by a NAT gateway or a load
-// balancer is refused.
+// deprecated name of the latter. Deleting a subnet still used by a NAT gateway or holding
+// ports (servers, load balancers... see subnet_ports.h) is refused.
 #include "base/ids.h"
 #include "base/time_format.h"
 #include "cloud/cdm/catalog.h"
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
+#include "providers/network/subnet_ports.h"
 
 namespace fw::providers::network {
 namespace {
@@ -149,6 +150,7 @@ class VpcSubnetType final : public StoredResourceType {
                                  " of VPC " + vpc_id + ".",
                              "VPC.0202");
     }
+    auto lock = AddressLock();  // no overlapping subnet stored between the check and ours
     FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
     for (const auto& s : subnets) {
       if (BodyString(s.body, "vpc_id") != vpc_id) continue;
@@ -180,7 +182,8 @@ class VpcSubnetType final : public StoredResourceType {
     for (auto& a : Ipv6Attrs(GetBool(planned, "ipv6_enable", false), Value())) {
       attrs.push_back(std::move(a));
     }
-    return Store(ctx, WithAttrs(planned, std::move(attrs)), std::chrono::seconds(5));
+    return Store(ctx, WithAttrs(planned, std::move(attrs)), std::chrono::seconds(5), {},
+                 std::move(lock));
   }
 
   Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
@@ -192,14 +195,11 @@ class VpcSubnetType final : public StoredResourceType {
                                   "VPC.0213");
       }
     }
-    const std::string ipv4_id = BodyString(item.body, "ipv4_subnet_id");
-    FW_ASSIGN_OR_RETURN(auto lbs, ListInProject(ctx, kLoadbalancerType));
-    for (const auto& lb : lbs) {
-      if (BodyString(lb.body, "ipv4_subnet_id") == ipv4_id) {
-        return FailedPrecondition("The subnet " + item.id + " is in use by load balancer " +
-                                      lb.id + "; delete it first.",
-                                  "VPC.0213");
-      }
+    FW_ASSIGN_OR_RETURN(std::string user, SomePortUser(ctx, item.id));
+    if (!user.empty()) {
+      return FailedPrecondition("The subnet " + item.id + " still has ports in use (by " + user +
+                                    "); delete them first.",
+                                "VPC.0213");
     }
     return Status::Ok();
   }

@@ -1,0 +1,278 @@
+// Plan and apply against a LocalCloud with the real resource types.
+#include <chrono>
+
+#include "engine/engine_test_util.h"
+
+namespace fw::engine {
+namespace {
+
+const char kNetwork[] = R"(
+variable "prefix" {
+  type    = string
+  default = "net"
+}
+resource "huaweicloud_vpc" "main" {
+  name = "${var.prefix}-vpc"
+  cidr = "10.0.0.0/16"
+}
+resource "huaweicloud_vpc_subnet" "sub" {
+  count      = 3
+  name       = "${var.prefix}-sub-${count.index}"
+  cidr       = cidrsubnet(huaweicloud_vpc.main.cidr, 8, count.index)
+  gateway_ip = cidrhost(cidrsubnet(huaweicloud_vpc.main.cidr, 8, count.index), 1)
+  vpc_id     = huaweicloud_vpc.main.id
+}
+resource "random_id" "tag" {
+  for_each    = toset(["a", "b"])
+  byte_length = 4
+}
+locals {
+  subnet_ids = huaweicloud_vpc_subnet.sub[*].id
+}
+output "vpc_id" {
+  value = huaweicloud_vpc.main.id
+}
+output "subnets" {
+  value = local.subnet_ids
+}
+)";
+
+TEST_F(EngineTest, CreatesInDependencyOrderAndReplansWithNoChanges) {
+  const config::Config& cfg = Load(kNetwork);
+  PlanResult p = MakePlanFor(cfg);
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  EXPECT_EQ(p.plan.Summary().add, 6);
+  std::string text = RenderPlan(p.plan);
+  EXPECT_NE(text.find("# huaweicloud_vpc_subnet.sub[2] will be created"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Plan: 6 to add, 0 to change, 0 to destroy."), std::string::npos) << text;
+  EXPECT_NE(text.find("+ vpc_id = (known after apply)"), std::string::npos) << text;
+
+  PlanAndApply(cfg);
+  EXPECT_EQ(state_.instances.size(), 6u);
+  EXPECT_EQ(state_.serial, 1);
+  EXPECT_FALSE(state_.lineage.empty());
+  const InstanceState* vpc = state_.Find("huaweicloud_vpc.main");
+  const InstanceState* sub = state_.Find("huaweicloud_vpc_subnet.sub[1]");
+  ASSERT_NE(vpc, nullptr);
+  ASSERT_NE(sub, nullptr);
+  EXPECT_EQ(Attr(sub, "vpc_id"), vpc->Id());
+  EXPECT_EQ(Attr(sub, "cidr"), "10.0.1.0/24");
+  EXPECT_EQ(sub->dependencies, std::vector<std::string>{"huaweicloud_vpc.main"});
+  EXPECT_EQ(state_.outputs.at("vpc_id").value.AsString(), vpc->Id());
+  EXPECT_EQ(state_.outputs.at("subnets").value.Length(), 3u);
+  ASSERT_NE(state_.Find("random_id.tag[\"b\"]"), nullptr);
+
+  PlanResult again = MakePlanFor(cfg);
+  ASSERT_FALSE(again.diags.HasErrors()) << Describe(again.diags);
+  EXPECT_FALSE(again.plan.HasChanges()) << RenderPlan(again.plan);
+  EXPECT_EQ(RenderPlan(again.plan), "No changes. Your infrastructure matches the configuration.\n");
+}
+
+TEST_F(EngineTest, UpdateReplaceAndDeleteByCount) {
+  PlanAndApply(Load(kNetwork));
+  const std::string vpc_id = state_.Find("huaweicloud_vpc.main")->Id();
+  std::string changed = kNetwork;
+  changed.replace(changed.find("count      = 3"), 14, "count      = 2");
+  changed.replace(changed.find("8, count.index)\n  gateway_ip"), 15, "8, count.index + 4)");
+  changed.replace(changed.find("8, count.index), 1)"), 19, "8, count.index + 4), 1)");
+  PlanResult p = MakePlanFor(Load(changed, {}), PlanOptions{.variables = {{"prefix", hcl::Value::String("net")}}});
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  const ResourceChange* gone = p.plan.Find("huaweicloud_vpc_subnet.sub[2]");
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->action, Action::kDelete);
+  EXPECT_EQ(gone->reason, "delete_because_count_index");
+  const ResourceChange* moved = p.plan.Find("huaweicloud_vpc_subnet.sub[0]");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_EQ(moved->action, Action::kDeleteThenCreate);
+  EXPECT_NE(std::find(moved->replace_paths.begin(), moved->replace_paths.end(), "cidr"),
+            moved->replace_paths.end());
+  std::string text = RenderPlan(p.plan);
+  EXPECT_NE(text.find("(because index [2] is out of range for count)"), std::string::npos) << text;
+  EXPECT_NE(text.find("# forces replacement"), std::string::npos) << text;
+
+  ApplyResult r = Apply(*loads_.back()->config, p.plan, state_, target_);
+  ASSERT_TRUE(r.ok()) << (r.failures.empty() ? Describe(r.diags) : r.failures[0].message);
+  state_ = r.state;
+  EXPECT_EQ(state_.Find("huaweicloud_vpc.main")->Id(), vpc_id);
+  EXPECT_EQ(Attr(state_.Find("huaweicloud_vpc_subnet.sub[0]"), "cidr"), "10.0.4.0/24");
+  EXPECT_EQ(state_.Find("huaweicloud_vpc_subnet.sub[2]"), nullptr);
+  EXPECT_EQ(CountInCloud("vpc.subnet"), 2u);
+
+  // Renaming the VPC is an in-place update.
+  std::string renamed = changed;
+  PlanOptions o;
+  o.variables["prefix"] = hcl::Value::String("other");
+  PlanResult u = MakePlanFor(Load(renamed), o);
+  ASSERT_FALSE(u.diags.HasErrors()) << Describe(u.diags);
+  EXPECT_EQ(u.plan.Find("huaweicloud_vpc.main")->action, Action::kUpdate);
+  EXPECT_NE(RenderPlan(u.plan).find("~ name = \"net-vpc\" -> \"other-vpc\""), std::string::npos)
+      << RenderPlan(u.plan);
+}
+
+TEST_F(EngineTest, DestroyRemovesEverythingInReverseOrder) {
+  const config::Config& cfg = Load(kNetwork);
+  PlanAndApply(cfg);
+  PlanOptions o;
+  o.destroy = true;
+  Plan p = PlanAndApply(cfg, o);
+  EXPECT_EQ(p.Summary().destroy, 6);
+  EXPECT_TRUE(state_.instances.empty());
+  EXPECT_TRUE(state_.outputs.empty());
+  EXPECT_EQ(CountInCloud("vpc.subnet"), 0u);
+  EXPECT_EQ(CountInCloud("vpc.vpc"), 0u);
+}
+
+TEST_F(EngineTest, FailureSkipsDependentsAndKeepsIndependentBranches) {
+  cloud::FaultRule rule;
+  rule.service = "vpc";
+  rule.type = "vpc";
+  rule.operation = "create";
+  rule.name_pattern = "bad-*";
+  rule.error_message = "Injected VPC failure.";
+  cloud_->faults().Add(rule);
+  const config::Config& cfg = Load(R"(
+resource "huaweicloud_vpc" "bad" {
+  name = "bad-vpc"
+  cidr = "10.1.0.0/16"
+}
+resource "huaweicloud_vpc_subnet" "under_bad" {
+  name       = "s"
+  cidr       = "10.1.1.0/24"
+  gateway_ip = "10.1.1.1"
+  vpc_id     = huaweicloud_vpc.bad.id
+}
+resource "huaweicloud_vpc" "good" {
+  name = "good-vpc"
+  cidr = "10.2.0.0/16"
+}
+resource "null_resource" "n" {
+  count = 5
+  triggers = { vpc = huaweicloud_vpc.good.id }
+}
+)");
+  PlanResult p = MakePlanFor(cfg);
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  ApplyResult r = Apply(cfg, p.plan, state_, target_);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].address, "huaweicloud_vpc.bad");
+  EXPECT_NE(r.failures[0].message.find("Injected VPC failure."), std::string::npos);
+  EXPECT_EQ(r.skipped, std::vector<std::string>{"huaweicloud_vpc_subnet.under_bad"});
+  EXPECT_EQ(r.state.instances.size(), 6u);
+  EXPECT_EQ(r.state.Find("huaweicloud_vpc.bad"), nullptr);
+  EXPECT_EQ(CountInCloud("vpc.vpc"), 1u);
+  EXPECT_EQ(CountInCloud("vpc.subnet"), 0u);
+
+  // The fault is gone: the next plan creates what is missing, the apply finishes it.
+  cloud_->faults().Clear();
+  state_ = r.state;
+  PlanResult next = MakePlanFor(cfg);
+  EXPECT_EQ(next.plan.Summary().add, 2);
+  PlanAndApply(cfg);
+  EXPECT_EQ(CountInCloud("vpc.vpc"), 2u);
+  EXPECT_FALSE(MakePlanFor(cfg).plan.HasChanges());
+}
+
+// An observer that refuses after the n-th event: a crash half-way through.
+class CrashingObserver : public ApplyObserver {
+ public:
+  explicit CrashingObserver(int allow) : allow_(allow) {}
+  Status OnFinished(const InstanceEvent& e, const State&) override {
+    if (--allow_ < 0) return Unavailable("simulated crash");
+    return Status::Ok();
+  }
+  int allow_;
+};
+
+TEST_F(EngineTest, ResumedApplyWithSamePrefixMakesNoDuplicates) {
+  const config::Config& cfg = Load(R"(
+resource "huaweicloud_vpc" "v" {
+  count = 6
+  name  = "v${count.index}"
+  cidr  = "10.${count.index}.0.0/16"
+}
+)");
+  PlanResult p = MakePlanFor(cfg);
+  CrashingObserver crash(2);
+  ApplyResult r = Apply(cfg, p.plan, state_, target_, {.parallelism = 1, .observer = &crash});
+  EXPECT_FALSE(r.ok());
+  // What the crashed run recorded is lost except the first two; plan again from that state.
+  State partial;
+  int kept = 0;
+  for (const auto& [a, s] : r.state.instances) {
+    if (kept++ < 2) partial.instances[a] = s;
+  }
+  state_ = partial;
+  PlanAndApply(cfg);
+  EXPECT_EQ(state_.instances.size(), 6u);
+  EXPECT_EQ(CountInCloud("vpc.vpc"), 6u);
+}
+
+TEST_F(EngineTest, ModulesWithCountAndOutputs) {
+  const config::Config& cfg = Load(R"(
+module "net" {
+  source = "./modules/net"
+  count  = 2
+  name   = "m${count.index}"
+}
+output "names" {
+  value = module.net[*].vpc_name
+}
+output "first" {
+  value = module.net[0].vpc_name
+}
+)",
+                                   {{"modules/net/main.tf", R"(
+variable "name" { type = string }
+resource "huaweicloud_vpc" "v" {
+  name = var.name
+  cidr = "10.0.0.0/16"
+}
+output "vpc_name" { value = huaweicloud_vpc.v.name }
+)"}});
+  PlanAndApply(cfg);
+  ASSERT_NE(state_.Find("module.net[1].huaweicloud_vpc.v"), nullptr);
+  EXPECT_EQ(state_.outputs.at("first").value.AsString(), "m0");
+  EXPECT_EQ(state_.outputs.at("names").value.Length(), 2u);
+  EXPECT_FALSE(MakePlanFor(cfg).plan.HasChanges());
+}
+
+TEST_F(EngineTest, RefreshPlansCreationOfWhatDisappeared) {
+  const config::Config& cfg = Load(kNetwork);
+  PlanAndApply(cfg);
+  const InstanceState* s = state_.Find("huaweicloud_vpc_subnet.sub[0]");
+  ASSERT_TRUE(cloud_->inventory().Delete("vpc.subnet", s->Id()).ok());
+  PlanResult p = MakePlanFor(cfg);
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  EXPECT_EQ(p.plan.Find("huaweicloud_vpc_subnet.sub[0]")->action, Action::kCreate);
+}
+
+TEST_F(EngineTest, StateRoundTrip) {
+  PlanAndApply(Load(R"(
+resource "random_password" "p" {
+  length = 12
+}
+resource "random_id" "r" {
+  for_each    = { a = 1, b = 2 }
+  byte_length = each.value + 2
+}
+output "secret" {
+  value     = random_password.p.result
+  sensitive = true
+}
+)"));
+  std::string json = state_.ToJson();
+  auto back = State::FromJson(json, providers::Registry::Builtin());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->ToJson(), json);
+  EXPECT_EQ(back->instances.size(), 3u);
+  const InstanceState* p = back->Find("random_password.p");
+  ASSERT_NE(p, nullptr);
+  EXPECT_FALSE(p->sensitive_paths.empty());
+  EXPECT_TRUE(back->outputs.at("secret").sensitive);
+  EXPECT_NE(json.find(R"("index_key":"a")"), std::string::npos);
+  EXPECT_NE(json.find(R"([{"type":"get_attr","value":"result"}])"), std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace fw::engine

@@ -55,6 +55,9 @@ TEST_F(NatTest, SnatRuleUsesTheEipAndBlocksDeletes) {
   EXPECT_EQ(S(rule, "floating_ip_address"), S(eip, "address"));
   EXPECT_EQ(S(rule, "status"), "ACTIVE");
   EXPECT_EQ(rule.Get("source_type")->AsNumber().ToInt64(), 0);
+  auto bound = h_.Read(R("huaweicloud_vpc_eip"), eip);
+  ASSERT_TRUE(bound.ok() && bound->has_value());
+  EXPECT_EQ(S(**bound, "status"), "BOUND");
   EXPECT_FALSE(h_.Delete(R("huaweicloud_nat_gateway"), g).ok());
   EXPECT_FALSE(h_.Delete(R("huaweicloud_vpc_eip"), eip).ok());
   ASSERT_TRUE(h_.Delete(R("huaweicloud_nat_snat_rule"), rule).ok());

@@ -1,7 +1,8 @@
 // huaweicloud_vpc_eip: an elastic public IP with its bandwidth ("vpc.eip"). The address comes
 // from the simulated public pool (kPublicPool), the lowest free one in the project unless
 // publicip.ip_address asks for a free one of the pool. Name, tags and the dedicated
-// bandwidth's name and size update in place. An EIP used by an SNAT rule cannot be deleted.
+// bandwidth's name and size update in place. An EIP used by an SNAT rule or bound to a server
+// reads as BOUND and cannot be released.
 #include <algorithm>
 
 #include "base/ids.h"
@@ -132,20 +133,39 @@ class VpcEipType final : public StoredResourceType {
     return Store(ctx, state, std::chrono::seconds(3), {}, std::move(lock));
   }
 
+  // BOUND while a server (its body's "_eip_id", see compute/) or an SNAT rule uses it, as the
+  // provider maps the API's ACTIVE; UNBOUND otherwise.
+  Result<Value> Refresh(CallContext& ctx, const Value& stored) const override {
+    FW_ASSIGN_OR_RETURN(std::string user, BoundTo(ctx, GetString(stored, "id")));
+    return WithAttrs(stored, {{"status", Value::String(user.empty() ? "UNBOUND" : "BOUND")}});
+  }
+
   Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
-    FW_ASSIGN_OR_RETURN(auto rules, ListInProject(ctx, kSnatRuleType));
-    for (const auto& r : rules) {
-      std::string ids = "," + BodyString(r.body, "floating_ip_id") + ",";
-      if (ids.find("," + item.id + ",") != std::string::npos) {
-        return FailedPrecondition("The EIP " + item.id + " is in use by SNAT rule " + r.id +
-                                      "; delete the rule first.",
-                                  "EIP.7914");
-      }
+    FW_ASSIGN_OR_RETURN(std::string user, BoundTo(ctx, item.id));
+    if (!user.empty()) {
+      return FailedPrecondition("The EIP " + item.id + " is bound to " + user +
+                                    "; unbind it before releasing it.",
+                                "EIP.7914");
     }
     return Status::Ok();
   }
 
  private:
+  // What uses the EIP ("SNAT rule <id>", "instance <id>"), or "".
+  static Result<std::string> BoundTo(CallContext& ctx, const std::string& id) {
+    FW_ASSIGN_OR_RETURN(auto rules, ListInProject(ctx, kSnatRuleType));
+    for (const auto& r : rules) {
+      std::string ids = "," + BodyString(r.body, "floating_ip_id") + ",";
+      ids.erase(std::remove(ids.begin(), ids.end(), ' '), ids.end());
+      if (ids.find("," + id + ",") != std::string::npos) return "SNAT rule " + r.id;
+    }
+    FW_ASSIGN_OR_RETURN(auto servers, ListInProject(ctx, "ecs.server"));
+    for (const auto& s : servers) {
+      if (BodyString(s.body, "_eip_id") == id) return "instance " + s.id;
+    }
+    return std::string();
+  }
+
   // The requested address when it is in the pool and free, else the lowest free one.
   static Result<std::string> Allocate(CallContext& ctx, const std::string& wanted) {
     const Ipv4Cidr pool = *ParseIpv4Cidr(kPublicPool);

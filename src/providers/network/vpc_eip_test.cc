@@ -1,4 +1,5 @@
 // huaweicloud_vpc_eip against a LocalCloud.
+#include "base/ids.h"
 #include "providers/network/network_test_util.h"
 
 namespace fw::providers::network {
@@ -83,6 +84,22 @@ TEST_F(EipTest, RetryKeepsTheAddressAndDeleteFreesIt) {
   EXPECT_FALSE(read->has_value());
   hcl::Value b = MustCreate("huaweicloud_vpc_eip", Config());
   EXPECT_EQ(S(b, "address"), S(a, "address"));  // the lowest free address again
+}
+
+TEST_F(EipTest, AnEipBoundToAServerReadsBoundAndCannotBeReleased) {
+  hcl::Value a = MustCreate("huaweicloud_vpc_eip", Config());
+  // The compute family records the binding in the server's body.
+  auto server = h_.cloud().inventory().Create(
+      {NewUuid(), h_.project_id(), "ecs.server", "vm", {{"_eip_id", S(a, "id")}}, ""});
+  ASSERT_TRUE(server.ok());
+  auto read = h_.Read(R("huaweicloud_vpc_eip"), a);
+  ASSERT_TRUE(read.ok() && read->has_value());
+  EXPECT_EQ(S(**read, "status"), "BOUND");
+  Status refused = h_.Delete(R("huaweicloud_vpc_eip"), a);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find(server->id), std::string::npos);
+  ASSERT_TRUE(h_.cloud().inventory().Delete("ecs.server", server->id).ok());
+  EXPECT_TRUE(h_.Delete(R("huaweicloud_vpc_eip"), a).ok());
 }
 
 TEST_F(EipTest, FaultRuleFailsCreateAndCreatesNothing) {

@@ -106,6 +106,7 @@ std::map<std::string, hcl::Value> ResolveRootVariables(const config::Module& roo
       continue;
     }
     out[name] = FinalizeVariable(v, given ? &*given : nullptr, diags);
+    ValidateVariable(v, out[name], nullptr, diags);
   }
   return out;
 }

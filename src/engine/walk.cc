@@ -292,10 +292,16 @@ void Walk::ComputeResourceDependencies(const std::vector<int>& order) {
 }
 
 std::string Walk::CycleText(const std::vector<int>& cycle) const {
+  // Start at the name that sorts first, so the message does not depend on node numbering.
+  std::vector<int> c = cycle;
+  auto first = std::min_element(c.begin(), c.end(), [&](int a, int b) {
+    return nodes_[a].display < nodes_[b].display;
+  });
+  std::rotate(c.begin(), first, c.end());
   std::string out = "Cycle: ";
-  for (size_t i = 0; i < cycle.size(); ++i) {
+  for (size_t i = 0; i < c.size(); ++i) {
     if (i) out += ", ";
-    out += nodes_[cycle[i]].display;
+    out += nodes_[c[i]].display;
   }
   return out;
 }

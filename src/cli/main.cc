@@ -1,5 +1,6 @@
 // formwork: the single binary. `serve` runs the server; `credentials` prints the default
-// account of a data directory; `version` prints the version.
+// account of a data directory; `validate`, `plan`, `apply` and `destroy` work on a
+// configuration directory offline; `version` prints the version.
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include <iostream>
 
 #include "base/log.h"
+#include "cli/deploy_command.h"
 #include "cli/validate_command.h"
 #include "server/app.h"
 #include "server/bootstrap.h"
@@ -186,10 +188,60 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   validate->add_flag("-j,--json", validate_json, "Print the result as JSON (-json also works)");
 
-  for (int i = 1; i < argc; ++i) {  // Terraform spells it -json
-    if (std::string_view(argv[i]) == "-json") argv[i] = const_cast<char*>("--json");
+  // plan / apply / destroy share their flags, spelled as Terraform spells them.
+  fw::cli::DeployOptions deploy;
+  std::vector<std::string> var_values;
+  std::vector<std::string> var_files;
+  std::vector<std::pair<CLI::App*, CLI::Option*>> var_options;
+  std::vector<std::pair<CLI::App*, CLI::Option*>> var_file_options;
+  auto add_deploy = [&](const char* name, const char* description, bool approve) {
+    auto* cmd = app.add_subcommand(name, description);
+    cmd->add_option("path", deploy.path, "Configuration directory or file")
+        ->capture_default_str();
+    var_options.emplace_back(cmd, cmd->add_option("--var", var_values,
+                                                  "Set a variable: -var NAME=VALUE (repeatable)")
+                                      ->expected(1)
+                                      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+    var_file_options.emplace_back(
+        cmd, cmd->add_option("--var-file", var_files, "Load variables from a .tfvars file")
+                 ->expected(1)
+                 ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll));
+    cmd->add_option("--state", deploy.state_path,
+                    "State file (default: terraform.tfstate in PATH); the simulated cloud is "
+                    "kept beside it as <state>.cloud");
+    cmd->add_option("--time-scale", deploy.time_scale,
+                    "Simulated delays as a fraction of the real cloud's (0 = at once)")
+        ->envname("FORMWORK_TIME_SCALE")
+        ->check(CLI::Range(0.0, 1000.0));
+    if (approve) {
+      cmd->add_flag("--auto-approve", deploy.auto_approve, "Apply without asking (required)");
+      cmd->add_option("--parallelism", deploy.parallelism, "Concurrent resource operations")
+          ->check(CLI::Range(1, 1024))
+          ->capture_default_str();
+    }
+    return cmd;
+  };
+  auto* plan = add_deploy("plan", "Show what apply would change (offline)", false);
+  auto* apply = add_deploy("apply", "Create or update the resources (offline)", true);
+  auto* destroy = add_deploy("destroy", "Destroy the resources of a state (offline)", true);
+
+  // Terraform spells long flags with one dash (-json, -var, -auto-approve, -parallelism=4).
+  static const char* kLongFlags[] = {"json", "var", "var-file", "state", "auto-approve",
+                                     "parallelism", "time-scale"};
+  std::vector<std::string> rewritten(argv, argv + argc);
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a.size() < 2 || a[0] != '-' || a[1] == '-') continue;
+    std::string_view name = a.substr(1, a.find('=') == std::string_view::npos
+                                            ? std::string_view::npos
+                                            : a.find('=') - 1);
+    for (const char* flag : kLongFlags) {
+      if (name == flag) rewritten[i] = "-" + std::string(a);
+    }
   }
-  CLI11_PARSE(app, argc, argv);
+  std::vector<char*> args;
+  for (auto& s : rewritten) args.push_back(s.data());
+  CLI11_PARSE(app, argc, args.data());
 
   if (*version) {
     std::cout << "formwork " << fw::cli::kVersion << "\n";
@@ -197,6 +249,28 @@ int main(int argc, char** argv) {
   }
   if (*credentials) return fw::cli::Credentials(cred_dir, cred_json);
   if (*validate) return fw::cli::RunValidate(validate_path, validate_json);
+  for (auto [cmd, mode] : {std::pair{plan, fw::cli::DeployMode::kPlan},
+                           std::pair{apply, fw::cli::DeployMode::kApply},
+                           std::pair{destroy, fw::cli::DeployMode::kDestroy}}) {
+    if (!*cmd) continue;
+    deploy.mode = mode;
+    // -var and -var-file in command-line order: a later value of a name wins.
+    size_t next_var = 0, next_file = 0;
+    for (CLI::Option* opt : cmd->parse_order()) {
+      for (auto [owner, o] : var_options) {
+        if (owner == cmd && o == opt && next_var < var_values.size()) {
+          deploy.variables.push_back({fw::cli::VariableFlag::Kind::kVar, var_values[next_var++]});
+        }
+      }
+      for (auto [owner, o] : var_file_options) {
+        if (owner == cmd && o == opt && next_file < var_files.size()) {
+          deploy.variables.push_back(
+              {fw::cli::VariableFlag::Kind::kVarFile, var_files[next_file++]});
+        }
+      }
+    }
+    return fw::cli::RunDeploy(deploy);
+  }
 
   if (!regions.empty()) config.regions = fw::server::SplitList(regions);
   config.token_ttl = std::chrono::seconds(token_ttl_s);

@@ -81,7 +81,8 @@ TEST_F(RfsPlansTest, CreateInspectApply) {
 
   auto diff = Call("GET", "/stacks/s/execution-plans/change");
   ASSERT_EQ(diff.status, 200) << diff.body;
-  const auto& items = JsonBody(diff).at("execution_plan_items").as_array();
+  auto diff_body = JsonBody(diff);
+  const auto& items = diff_body.at("execution_plan_items").as_array();
   std::map<std::string, json::object> by_type;
   for (const auto& i : items) by_type[std::string(i.at("resource_type").as_string())] = i.as_object();
   ASSERT_TRUE(by_type.count("huaweicloud_vpc")) << diff.body;

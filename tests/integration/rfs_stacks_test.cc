@@ -104,7 +104,9 @@ TEST_F(RfsStacksTest, DeployUtilityAndNetworkResources) {
   ASSERT_TRUE(m.contains("vars_structure"));
   EXPECT_EQ(m.at("vars_structure").as_array()[0].at("var_value"), "web");
 
-  auto resources = JsonBody(Call("GET", "/stacks/net/resources"));
+  auto listed = Call("GET", "/stacks/net/resources");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  auto resources = JsonBody(listed);
   const auto& items = resources.at("stack_resources").as_array();
   ASSERT_EQ(items.size(), 5u) << json::serialize(resources);
   EXPECT_EQ(Field(items, "logical_resource_type"),
@@ -163,6 +165,20 @@ TEST_F(RfsStacksTest, DeployUtilityAndNetworkResources) {
   EXPECT_EQ(JsonBody(by_deployment).at("stack_events").as_array().size(), ev.size());
   auto unknown = Call("GET", "/stacks/net/events?deployment_id=00000000-0000-4000-8000-000000000000");
   EXPECT_EQ(unknown.status, 404);
+}
+
+TEST_F(RfsStacksTest, RedeployKeepsTerraformDataState) {
+  // A second deployment reads the recorded state back (terraform_data has dynamic attributes).
+  const std::string tpl = R"(resource "terraform_data" "d" { input = "one" })";
+  CreateStack("again", tpl);
+  ASSERT_EQ(WaitTerminal("again"), "DEPLOYMENT_COMPLETE");
+  auto r = Call("POST", "/stacks/again/deployments",
+                R"({"template_body":)" + Quote(R"(resource "terraform_data" "d" { input = "two" })") +
+                    "}");
+  ASSERT_EQ(r.status, 202) << r.body;
+  ASSERT_EQ(WaitTerminal("again"), "DEPLOYMENT_COMPLETE") << json::serialize(Metadata("again"));
+  auto resources = JsonBody(Call("GET", "/stacks/again/resources"));
+  ASSERT_EQ(resources.at("stack_resources").as_array().size(), 1u) << json::serialize(resources);
 }
 
 TEST_F(RfsStacksTest, EventFiltersAndFieldSelection) {
@@ -258,7 +274,7 @@ TEST_F(RfsStacksTest, UpdateStack) {
 TEST_F(RfsStacksTest, FailedDeploymentThenContinue) {
   AddFault(R"({"service":"vpc","type":"subnet","operation":"create","error_code":"VPC.0001",)"
            R"("error_message":"Injected subnet failure."})");
-  CreateStack("bad", kNetworkTemplate);
+  CreateStack("bad", kVpcTemplate);
   ASSERT_EQ(WaitTerminal("bad"), "DEPLOYMENT_FAILED");
   auto m = Metadata("bad");
   EXPECT_FALSE(std::string(m.at("status_message").as_string()).empty());
@@ -280,7 +296,7 @@ TEST_F(RfsStacksTest, FailedDeploymentThenContinue) {
   EXPECT_EQ(JsonBody(again).at("deployment_id").as_string().size(), 36u);
   ASSERT_EQ(WaitTerminal("bad"), "DEPLOYMENT_COMPLETE");
   EXPECT_EQ(JsonBody(Call("GET", "/stacks/bad/resources")).at("stack_resources").as_array().size(),
-            5u);
+            4u);
   auto cont = Call("POST", "/stacks/bad/continuations", "{}");
   EXPECT_EQ(cont.status, 403);
   EXPECT_EQ(ErrorCode(cont), "RF.10012547");
@@ -288,7 +304,7 @@ TEST_F(RfsStacksTest, FailedDeploymentThenContinue) {
 
 TEST_F(RfsStacksTest, AutoRollbackAndContinueRollback) {
   AddFault(R"({"service":"vpc","type":"subnet","operation":"create"})");
-  CreateStack("rb", kNetworkTemplate, R"(,"enable_auto_rollback":true)");
+  CreateStack("rb", kVpcTemplate, R"(,"enable_auto_rollback":true)");
   ASSERT_EQ(WaitTerminal("rb"), "ROLLBACK_COMPLETE");
   // Nothing was deployed successfully before: the rollback removed everything.
   auto resources = JsonBody(Call("GET", "/stacks/rb/resources"));
@@ -297,7 +313,7 @@ TEST_F(RfsStacksTest, AutoRollbackAndContinueRollback) {
   // A rollback that fails too: the VPC cannot be deleted.
   AddFault(R"({"service":"vpc","type":"vpc","operation":"delete"})");
   auto deploy = Call("POST", "/stacks/rb/deployments",
-                     R"({"template_body":)" + Quote(kNetworkTemplate) + "}");
+                     R"({"template_body":)" + Quote(kVpcTemplate) + "}");
   ASSERT_EQ(deploy.status, 202) << deploy.body;
   ASSERT_EQ(WaitTerminal("rb"), "ROLLBACK_FAILED");
   auto cont_deploy = Call("POST", "/stacks/rb/continuations", "");
@@ -315,7 +331,7 @@ TEST_F(RfsStacksTest, RollbackReturnsToTheLastSuccessfulDeployment) {
   ASSERT_EQ(WaitTerminal("prev"), "DEPLOYMENT_COMPLETE");
   AddFault(R"({"service":"vpc","type":"vpc","operation":"create"})");
   auto r = Call("POST", "/stacks/prev/deployments",
-                R"({"template_body":)" + Quote(kNetworkTemplate) + "}");
+                R"({"template_body":)" + Quote(kVpcTemplate) + "}");
   ASSERT_EQ(r.status, 202);
   ASSERT_EQ(WaitTerminal("prev"), "ROLLBACK_COMPLETE");
   auto resources = JsonBody(Call("GET", "/stacks/prev/resources"));
@@ -324,7 +340,7 @@ TEST_F(RfsStacksTest, RollbackReturnsToTheLastSuccessfulDeployment) {
 }
 
 TEST_F(RfsStacksTest, DeletionFailureAndRetry) {
-  CreateStack("d", kNetworkTemplate);
+  CreateStack("d", kVpcTemplate);
   ASSERT_EQ(WaitTerminal("d"), "DEPLOYMENT_COMPLETE");
   AddFault(R"({"service":"vpc","type":"vpc","operation":"delete"})");
   ASSERT_EQ(Call("DELETE", "/stacks/d").status, 202);
@@ -339,7 +355,7 @@ TEST_F(RfsStacksTest, DeletionFailureAndRetry) {
 }
 
 TEST_F(RfsStacksTest, DeleteStackEnhancedRetainsResources) {
-  CreateStack("keep", kNetworkTemplate);
+  CreateStack("keep", kVpcTemplate);
   ASSERT_EQ(WaitTerminal("keep"), "DEPLOYMENT_COMPLETE");
   auto outputs = JsonBody(Call("GET", "/stacks/keep/outputs"));
   std::string vpc_id;

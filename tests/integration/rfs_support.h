@@ -54,6 +54,29 @@ output "label" {
 }
 )";
 
+// The same without terraform_data: for the tests of failures, rollbacks and deletion.
+inline const char kVpcTemplate[] = R"(
+resource "random_id" "suffix" {
+  byte_length = 4
+}
+resource "null_resource" "marker" {
+  triggers = { suffix = random_id.suffix.hex }
+}
+resource "huaweicloud_vpc" "main" {
+  name = "demo-vpc"
+  cidr = "192.168.0.0/16"
+}
+resource "huaweicloud_vpc_subnet" "app" {
+  name       = "demo-subnet"
+  cidr       = "192.168.1.0/24"
+  gateway_ip = "192.168.1.1"
+  vpc_id     = huaweicloud_vpc.main.id
+}
+output "vpc_id" {
+  value = huaweicloud_vpc.main.id
+}
+)";
+
 class RfsTest : public ::testing::Test {
  protected:
   explicit RfsTest(double time_scale = 0) {

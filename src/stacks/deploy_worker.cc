@@ -27,6 +27,20 @@ DeployWorker::DeployWorker(store::Store& store, const Clock& clock,
 DeployWorker::~DeployWorker() { Stop(); }
 
 void DeployWorker::Start() {
+  if (options_.reclaim_at_start) {
+    int64_t n = 0;
+    Status st = store_.Write([&](store::Repositories& r) -> Status {
+      FW_ASSIGN_OR_RETURN(n, r.jobs().ExpireLeasesNotOwnedBy(options_.worker_id, clock_.Now()));
+      return Status::Ok();
+    });
+    if (!st.ok()) {
+      Log(LogLevel::kWarn, "rfs worker: reclaiming earlier jobs failed",
+          {{"worker", options_.worker_id}, {"error", st.message()}});
+    } else if (n > 0) {
+      Log(LogLevel::kInfo, "rfs worker: resuming jobs of an earlier process",
+          {{"worker", options_.worker_id}, {"jobs", std::to_string(n)}});
+    }
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = false;
@@ -45,6 +59,14 @@ void DeployWorker::Stop() {
   threads_.clear();
 }
 
+void DeployWorker::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_one();
+}
+
 Result<bool> DeployWorker::RunOne() { return ClaimAndRun(false); }
 
 void DeployWorker::Loop() {
@@ -60,7 +82,8 @@ void DeployWorker::Loop() {
     }
     if (!ran.ok() || !*ran) {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_; });
+      cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || woken_; });
+      woken_ = false;
     }
   }
 }

@@ -32,6 +32,10 @@ struct DeployWorkerOptions {
   std::chrono::milliseconds heartbeat_interval{3000};
   std::chrono::milliseconds idle_poll{250};  // how often an idle thread looks for jobs
   std::string worker_id;                     // "" → "rfs-worker-<random>" (new per process)
+  // At Start, end the leases of running jobs of every other owner so they resume at once. Only
+  // right for the embedded store, where those owners are earlier (dead) processes; with a
+  // store shared by live replicas leave it off and let leases expire.
+  bool reclaim_at_start = false;
   RunnerOptions runner;
 };
 
@@ -43,8 +47,12 @@ class DeployWorker {
   DeployWorker(const DeployWorker&) = delete;
   DeployWorker& operator=(const DeployWorker&) = delete;
 
+  // Ends the leases of jobs held by earlier processes (DeployWorkerOptions::reclaim_at_start)
+  // and starts the threads.
   void Start();
   void Stop();
+  // Tells an idle thread to look for jobs now (a request just queued one).
+  void Wake();
 
   // Claims one claimable job and runs it here. True when a job was run (finished or
   // abandoned), false when there was none.
@@ -63,6 +71,7 @@ class DeployWorker {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;  // guarded by mu_
+  bool woken_ = false;     // guarded by mu_
   std::set<std::atomic<bool>*> running_;  // cancel flags of running jobs; guarded by mu_
   std::vector<std::thread> threads_;
 };

@@ -118,6 +118,7 @@ Result<CreatePlanResponse> StackService::CreateExecutionPlan(const CreatePlanReq
     }
     return st;
   }));
+  impl_->JobQueued();
   return CreatePlanResponse{plan.id};
 }
 
@@ -202,6 +203,7 @@ Result<DeploymentStarted> StackService::ApplyExecutionPlan(const PlanRef& ref) {
         plan->applied_at = impl_->Now();
         return r.stacks().UpdatePlan(*plan);
       }));
+  impl_->JobQueued();
   return out;
 }
 

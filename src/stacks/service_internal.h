@@ -61,6 +61,9 @@ struct StackService::Impl {
   DownloadTokens tokens;
 
   TimePoint Now() const { return clock.Now(); }
+  void JobQueued() const {
+    if (options.on_job_queued) options.on_job_queued();
+  }
   // Formwork's own download links, and objects of the simulated OBS in `project_id`
   // (virtual-hosted https://<bucket>.obs.<region>.myhuaweicloud.com/<key> or path-style
   // https://obs.<region>.myhuaweicloud.com/<bucket>/<key>).

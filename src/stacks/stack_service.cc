@@ -296,6 +296,7 @@ Result<CreateStackResponse> StackService::CreateStack(const CreateStackRequest& 
     return ins;
   });
   if (!st.ok()) return st;
+  impl_->JobQueued();
   return response;
 }
 
@@ -339,6 +340,7 @@ Result<DeploymentStarted> StackService::DeployStack(const DeployStackRequest& re
                                             impl_->Now()));
         return Status::Ok();
       }));
+  impl_->JobQueued();
   return out;
 }
 
@@ -357,6 +359,7 @@ Result<DeploymentStarted> StackService::ContinueDeployStack(const StackRef& ref)
                                             failed->vars_json, "", impl_->Now()));
         return Status::Ok();
       }));
+  impl_->JobQueued();
   return out;
 }
 
@@ -376,6 +379,7 @@ Result<DeploymentStarted> StackService::ContinueRollbackStack(const StackRef& re
                                             impl_->Now()));
         return Status::Ok();
       }));
+  impl_->JobQueued();
   return out;
 }
 
@@ -388,7 +392,7 @@ Status StackService::DeleteStack(const DeleteStackRequest& req) {
     return PermissionDenied("the stack " + snapshot.name + " has deletion protection enabled",
                             "RF.10012544");
   }
-  return impl_->CommitStackChange(
+  Status st = impl_->CommitStackChange(
       snapshot, [&](store::Repositories& r, store::StackRecord& s) -> Status {
         // The template and vars of the current deployment: a destroy needs the provider
         // configuration and the variables it refers to.
@@ -409,6 +413,8 @@ Status StackService::DeleteStack(const DeleteStackRequest& req) {
         (void)id;
         return Status::Ok();
       });
+  if (st.ok()) impl_->JobQueued();
+  return st;
 }
 
 }  // namespace fw::stacks

@@ -43,6 +43,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -400,6 +401,8 @@ struct StackServiceOptions {
   int max_stacks_per_project = 100;        // RF.10012538
   int max_plans_per_stack = 100;           // PermissionDenied RF.10012541 style quota
   std::chrono::seconds download_link_lifetime{300};
+  // Called after a request queued a job (wakes the deploy workers: DeployWorker::Wake).
+  std::function<void()> on_job_queued;
 };
 
 class StackService {

@@ -74,6 +74,11 @@ class JobRepository {
   // Ends the job (kSucceeded or kFailed); kConflict when `owner` no longer holds the lease.
   virtual Status Finish(const std::string& id, const std::string& owner, JobState state,
                         const std::string& result, TimePoint now) = 0;
+  // Ends the leases of running jobs held by any owner but `owner` (their lease expires now),
+  // so they can be claimed at once. For a process starting on the embedded store, where every
+  // other owner is a dead earlier process; a store shared by live replicas must not call it.
+  // Returns how many leases were ended.
+  virtual Result<int64_t> ExpireLeasesNotOwnedBy(const std::string& owner, TimePoint now) = 0;
   virtual Result<std::optional<JobRecord>> Get(const std::string& id) = 0;
   virtual Result<std::vector<JobRecord>> ListByResource(const std::string& resource_key) = 0;
 };

@@ -75,6 +75,16 @@ Result<std::optional<JobRecord>> SqliteJobs::ClaimNext(const std::string& owner,
   return std::optional<JobRecord>();
 }
 
+Result<int64_t> SqliteJobs::ExpireLeasesNotOwnedBy(const std::string& owner, TimePoint now) {
+  // lease_expires_at < now is what makes a running job claimable (ClaimNext).
+  FW_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+      "UPDATE jobs SET lease_expires_at = ?, updated_at = ? "
+      "WHERE state = 'running' AND owner <> ? AND lease_expires_at >= ?"));
+  FW_RETURN_IF_ERROR(s.Bind(1, now - std::chrono::milliseconds(1)).Bind(2, now).Bind(3, owner)
+                         .Bind(4, now).Run());
+  return static_cast<int64_t>(db_->Changes());
+}
+
 Status SqliteJobs::Heartbeat(const std::string& id, const std::string& owner, TimePoint now,
                              std::chrono::milliseconds lease) {
   FW_ASSIGN_OR_RETURN(Statement s, db_->Prepare(

@@ -54,6 +54,7 @@ class SqliteJobs final : public JobRepository {
                    std::chrono::milliseconds lease) override;
   Status Finish(const std::string& id, const std::string& owner, JobState state,
                 const std::string& result, TimePoint now) override;
+  Result<int64_t> ExpireLeasesNotOwnedBy(const std::string& owner, TimePoint now) override;
   Result<std::optional<JobRecord>> Get(const std::string& id) override;
   Result<std::vector<JobRecord>> ListByResource(const std::string& resource_key) override;
 

@@ -17,7 +17,7 @@ void AppendChain(std::string& out, int chain, int length, bool with_data) {
       prev = std::string(prev_data ? "terraform_data." : "null_resource.") + prefix +
              std::to_string(i - 1) + ".id";
     } else {
-      prev = "terraform_data.root.id";
+      prev = "null_resource.root.id";
     }
     if (data) {
       out += "resource \"terraform_data\" \"" + name + "\" {\n  input = {\n    prev = " + prev +
@@ -58,7 +58,7 @@ GeneratedConfig GenerateEngineConfig(int resources, bool terraform_data_in_chain
          "].cidr, 8, count.index % 20), 1)\n"
          "  vpc_id     = huaweicloud_vpc.net[floor(count.index / 20) % " + std::to_string(vpcs) +
          "].id\n}\n\n";
-  out += "resource \"terraform_data\" \"root\" {\n  input = var.prefix\n}\n\n";
+  out += "resource \"null_resource\" \"root\" {\n  triggers = {\n    prefix = var.prefix\n  }\n}\n\n";
   int left = chained;
   for (int chain = 0; left > 0; ++chain) {
     int length = std::min(chain_length, left);
@@ -66,7 +66,7 @@ GeneratedConfig GenerateEngineConfig(int resources, bool terraform_data_in_chain
     left -= length;
   }
   out += "\nresource \"random_id\" \"fan\" {\n  count       = " + std::to_string(fan) +
-         "\n  byte_length = 8\n  keepers = {\n    root = terraform_data.root.id\n  }\n}\n\n";
+         "\n  byte_length = 8\n  keepers = {\n    root = null_resource.root.id\n  }\n}\n\n";
   out += "output \"first_subnet\" {\n  value = huaweicloud_vpc_subnet.sub[0].cidr\n}\n";
   out += "output \"fan_size\" {\n  value = length(random_id.fan)\n}\n";
   g.resources = vpcs + subnets + chained + root + fan;

@@ -7,7 +7,7 @@
 //                                   8, i % 20), gateway_ip = cidrhost(..., 1), vpc_id = ....id
 //   10%  chains of terraform_data / null_resource blocks, each referring to the previous one
 //        (chains up to 1,000 long)
-//   rest random_id.fan             count, keepers = { root = terraform_data.root.id } (a fan)
+//   rest random_id.fan             count, keepers = { root = null_resource.root.id } (a fan)
 //
 // Thread-safety: pure.
 #pragma once

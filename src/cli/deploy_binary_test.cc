@@ -173,7 +173,7 @@ TEST_F(DeployBinaryTest, PlanApplyReplanDestroy) {
   EXPECT_EQ(instances["huaweicloud_vpc_subnet.sub[2]"].at("vpc_id"),
             instances["huaweicloud_vpc.main"].at("id"));
   const std::string hex(instances["random_id.suffix"].at("hex").as_string());
-  EXPECT_EQ(instances["terraform_data.first"].at("output").as_string(), "demo-" + hex);
+  EXPECT_EQ(instances["terraform_data.first"].at("output").at("value").as_string(), "demo-" + hex);
   EXPECT_EQ(state.at("outputs").at("password").at("sensitive").as_bool(), true);
 
   RunResult replan = RunFormwork(with_vars({"plan", path}));

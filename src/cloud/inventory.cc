@@ -29,6 +29,7 @@ Result<InventoryItem> Decode(const store::CloudResourceRecord& row) {
   item.created_at = row.created_at;
   item.updated_at = row.updated_at;
   item.version = row.version;
+  item.parent_id = row.parent_id;
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(row.body, ec);
   if (ec || !v.is_object()) return Internal("Corrupt inventory record " + row.type + "/" + row.id);
@@ -82,7 +83,8 @@ Result<InventoryItem> Inventory::Create(const NewItem& item) {
   const TimePoint now = provisioning_.Now();
   const TimePoint ready = provisioning_.ReadyAt(now, item.real_duration);
   store::CloudResourceRecord row{item.id,   item.project_id, item.type, item.name,
-                                 item.client_token, Encode(item.body, ready), 1, now, now};
+                                 item.client_token, Encode(item.body, ready), 1, now, now,
+                                 item.parent_id};
   Status st = store_.Write([&](store::Repositories& r) -> Status {
     if (!item.client_token.empty()) {
       FW_ASSIGN_OR_RETURN(auto existing,
@@ -114,6 +116,36 @@ Result<std::optional<InventoryItem>> Inventory::Get(const std::string& type,
   return out;
 }
 
+Result<std::optional<InventoryItem>> Inventory::FindByClientToken(const std::string& project_id,
+                                                                  const std::string& type,
+                                                                  const std::string& token) {
+  std::optional<InventoryItem> out;
+  if (token.empty()) return out;
+  FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    FW_ASSIGN_OR_RETURN(auto row, r.cloud().FindByClientToken(project_id, type, token));
+    if (row) {
+      FW_ASSIGN_OR_RETURN(out, Decode(*row));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<InventoryItem>> Inventory::ListChildren(const std::string& type,
+                                                           const std::string& parent_id) {
+  std::vector<InventoryItem> out;
+  FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    FW_ASSIGN_OR_RETURN(auto rows, r.cloud().ListChildren(type, parent_id));
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+      FW_ASSIGN_OR_RETURN(InventoryItem item, Decode(row));
+      out.push_back(std::move(item));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<std::vector<InventoryItem>> Inventory::List(const std::string& project_id,
                                                    const std::string& type) {
   std::vector<InventoryItem> out;
@@ -139,7 +171,7 @@ Result<InventoryItem> Inventory::Update(const InventoryItem& item,
   if (real_duration.count() > 0) out.ready_at = provisioning_.ReadyAt(now, real_duration);
   store::CloudResourceRecord row{out.id,  out.project_id, out.type, out.name, "",
                                  Encode(out.body, out.ready_at), out.version, out.created_at,
-                                 now};
+                                 now,    out.parent_id};
   FW_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) { return r.cloud().Update(row); }));
   return out;
 }

@@ -38,6 +38,7 @@ struct InventoryItem {
   // it (see provisioning.h). Stored in the body as "_ready_at" (microseconds since the epoch).
   TimePoint ready_at;
   int64_t version = 0;
+  std::string parent_id;  // see NewItem::parent_id
 };
 
 struct NewItem {
@@ -48,6 +49,8 @@ struct NewItem {
   boost::json::object body;
   std::string client_token;             // empty: not idempotent
   std::chrono::seconds real_duration{};  // how long creation takes in the real cloud
+  // The resource this one belongs to (a subnet's VPC id), for ListChildren; "" when none.
+  std::string parent_id;
 };
 
 class Inventory {
@@ -60,6 +63,13 @@ class Inventory {
   // message and creates nothing.
   Result<InventoryItem> Create(const NewItem& item);
   Result<std::optional<InventoryItem>> Get(const std::string& type, const std::string& id);
+  // The resource an earlier Create with this client token made (indexed: no scan).
+  Result<std::optional<InventoryItem>> FindByClientToken(const std::string& project_id,
+                                                         const std::string& type,
+                                                         const std::string& token);
+  // Resources of `type` created with `parent_id` (a VPC's subnets), oldest first (indexed).
+  Result<std::vector<InventoryItem>> ListChildren(const std::string& type,
+                                                  const std::string& parent_id);
   // All resources of a type in a project, oldest first.
   Result<std::vector<InventoryItem>> List(const std::string& project_id, const std::string& type);
   // Replaces name and body; kConflict when someone else updated it since `item` was read.

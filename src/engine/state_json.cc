@@ -33,9 +33,24 @@ void AppendPathStep(std::string& out, const hcl::PathStep& s) {
   }
 }
 
-std::string EncodeOrNull(const hcl::Value& v) {
-  auto r = hcl::EncodeJson(v, v.type());
+std::string EncodeOrNull(const hcl::Value& v, const hcl::Type& type) {
+  auto r = hcl::EncodeJson(v, type);
   return r.ok() ? *r : "null";
+}
+
+// The type attributes are encoded with: the schema's (so dynamic attributes such as
+// terraform_data's input carry their {"value","type"} wrapper, as Terraform writes them and as
+// DecodeAttributes reads them), or the value's own for types the registry does not know.
+hcl::Type AttributesType(const InstanceState& s) {
+  const providers::Registry& registry = providers::Registry::Builtin();
+  if (s.address.data) {
+    if (const auto* t = registry.FindDataSource(s.address.type)) {
+      return t->schema().block.ImpliedType();
+    }
+  } else if (const auto* t = registry.FindResource(s.address.type)) {
+    return t->schema().block.ImpliedType();
+  }
+  return s.attributes.type();
 }
 
 void AppendInstance(std::string& out, const InstanceState& s) {
@@ -51,7 +66,7 @@ void AppendInstance(std::string& out, const InstanceState& s) {
   }
   out += R"("schema_version":0,)";
   if (s.tainted) out += R"("status":"tainted",)";
-  out += R"("attributes":)" + EncodeOrNull(s.attributes);
+  out += R"("attributes":)" + EncodeOrNull(s.attributes, AttributesType(s));
   out += R"(,"sensitive_attributes":[)";
   for (size_t i = 0; i < s.sensitive_paths.size(); ++i) {
     if (i) out += ",";
@@ -181,7 +196,7 @@ std::string State::ToJson() const {
     if (!first) out += ",";
     first = false;
     hcl::AppendJsonString(out, name);
-    out += R"(:{"value":)" + EncodeOrNull(o.value) + R"(,"type":)" + o.value.type().ToJson();
+    out += R"(:{"value":)" + EncodeOrNull(o.value, o.value.type()) + R"(,"type":)" + o.value.type().ToJson();
     if (o.sensitive) out += R"(,"sensitive":true)";
     out += "}";
   }

@@ -87,6 +87,9 @@ struct CloudResourceRecord {
   int64_t version = 0;
   TimePoint created_at;
   TimePoint updated_at;
+  // The resource this one belongs to (a subnet's VPC), so children can be listed without
+  // reading every resource of the type; "" when none. Fixed at creation.
+  std::string parent_id;
 };
 
 }  // namespace fw::store

@@ -96,6 +96,9 @@ class CloudResourceRepository {
   // Resources of one type in a project (all projects when project_id is empty), oldest first.
   virtual Result<std::vector<CloudResourceRecord>> List(const std::string& project_id,
                                                         const std::string& type) = 0;
+  // Resources of one type whose parent_id is `parent_id`, oldest first.
+  virtual Result<std::vector<CloudResourceRecord>> ListChildren(const std::string& type,
+                                                                const std::string& parent_id) = 0;
   // Writes name, body and updated_at when the stored version is `r.version - 1`; kConflict
   // otherwise (someone else updated it first).
   virtual Status Update(const CloudResourceRecord& r) = 0;

@@ -175,6 +175,11 @@ CREATE TABLE execution_plans (
   UNIQUE (stack_id, name)
 );
 )sql"},
+      {4, "cloud resource parents", R"sql(
+ALTER TABLE cloud_resources ADD COLUMN parent_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX cloud_resources_by_parent ON cloud_resources(type, parent_id)
+  WHERE parent_id <> '';
+)sql"},
   };
   return kMigrations;
 }

@@ -4,12 +4,12 @@ namespace fw::store::sqlite {
 namespace {
 
 constexpr std::string_view kCols =
-    "SELECT id, project_id, type, name, client_token, body, version, created_at, updated_at "
-    "FROM cloud_resources ";
+    "SELECT id, project_id, type, name, client_token, body, version, created_at, updated_at, "
+    "parent_id FROM cloud_resources ";
 
 CloudResourceRecord ReadResource(const Statement& s) {
   return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4),
-          s.Text(5), s.Int(6),  s.Time(7), s.Time(8)};
+          s.Text(5), s.Int(6),  s.Time(7), s.Time(8), s.Text(9)};
 }
 
 }  // namespace
@@ -17,10 +17,10 @@ CloudResourceRecord ReadResource(const Statement& s) {
 Status SqliteCloudResources::Insert(const CloudResourceRecord& r) {
   FW_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
       "INSERT INTO cloud_resources (id, project_id, type, name, client_token, body, version, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      "created_at, updated_at, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   return s.Bind(1, r.id).Bind(2, r.project_id).Bind(3, r.type).Bind(4, r.name)
       .Bind(5, r.client_token).Bind(6, r.body).Bind(7, r.version).Bind(8, r.created_at)
-      .Bind(9, r.updated_at).Run();
+      .Bind(9, r.updated_at).Bind(10, r.parent_id).Run();
 }
 
 Result<std::optional<CloudResourceRecord>> SqliteCloudResources::Get(const std::string& type,
@@ -45,6 +45,13 @@ Result<std::vector<CloudResourceRecord>> SqliteCloudResources::List(const std::s
   return QueryAll<CloudResourceRecord>(
       db_, std::string(kCols) + "WHERE project_id = ? AND type = ? ORDER BY created_at, id",
       ReadResource, project_id, type);
+}
+
+Result<std::vector<CloudResourceRecord>> SqliteCloudResources::ListChildren(
+    const std::string& type, const std::string& parent_id) {
+  return QueryAll<CloudResourceRecord>(
+      db_, std::string(kCols) + "WHERE type = ? AND parent_id = ? ORDER BY created_at, id",
+      ReadResource, type, parent_id);
 }
 
 Status SqliteCloudResources::Update(const CloudResourceRecord& r) {

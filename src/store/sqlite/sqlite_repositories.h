@@ -73,6 +73,8 @@ class SqliteCloudResources final : public CloudResourceRepository {
                                                                const std::string& token) override;
   Result<std::vector<CloudResourceRecord>> List(const std::string& project_id,
                                                 const std::string& type) override;
+  Result<std::vector<CloudResourceRecord>> ListChildren(const std::string& type,
+                                                        const std::string& parent_id) override;
   Status Update(const CloudResourceRecord& r) override;
   Status Delete(const std::string& type, const std::string& id) override;
 

@@ -11,7 +11,7 @@
 #include "providers/compute/compute_types.h"
 #include "providers/compute/flavor_catalog.h"
 #include "providers/compute/image_catalog.h"
-#include "providers/compute/subnet_addresses.h"
+#include "providers/common/subnet_addresses.h"
 
 namespace fw::providers {
 namespace {
@@ -250,9 +250,8 @@ class ComputeInstanceType : public StoredType {
   }
 
  protected:
-  std::unique_lock<std::mutex> CreateLock() const override { return AddressLock(); }
-
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
+    auto lock = AddressLock();  // from choosing the NICs' addresses until the server is stored
     const std::string region = RegionOf(ctx, planned);
     FW_ASSIGN_OR_RETURN(std::string az,
                         ResolveAvailabilityZone(ctx, region, GetString(planned, "availability_zone")));
@@ -282,8 +281,7 @@ class ComputeInstanceType : public StoredType {
     FW_ASSIGN_OR_RETURN(groups, CheckSecurityGroups(ctx, groups));
     FW_RETURN_IF_ERROR(CheckKeyPair(ctx, GetString(planned, "key_pair")));
 
-    Built built;
-    built.real_duration = std::chrono::seconds(60);
+    boost::json::object extras;
     const std::string id = NewUuid();
 
     // NICs: one VPC, an address of each subnet.
@@ -295,7 +293,7 @@ class ComputeInstanceType : public StoredType {
       return InvalidArgument("At least one network block is required.");
     }
     for (const Value& n : networks->Elements()) {
-      FW_ASSIGN_OR_RETURN(SubnetInfo subnet, LookUpSubnet(ctx, GetString(n, "uuid")));
+      FW_ASSIGN_OR_RETURN(SubnetRef subnet, RequireSubnet(ctx, GetString(n, "uuid")));
       if (!vpc_id.empty() && subnet.vpc_id != vpc_id) {
         return InvalidArgument("All networks of an instance must belong to the same VPC; subnet " +
                                subnet.id + " is in VPC " + subnet.vpc_id + ", not " + vpc_id + ".");
@@ -304,7 +302,7 @@ class ComputeInstanceType : public StoredType {
       FW_ASSIGN_OR_RETURN(std::string ip,
                           AllocateAddress(ctx, subnet, GetString(n, "fixed_ip_v4"), picked));
       if (first_ip.empty()) first_ip = ip;
-      RecordPort(built.extras, subnet.id, ip);
+      RecordPort(extras, subnet.id, ip);
       nics.push_back(WithAttrs(n, {{"fixed_ip_v4", Value::String(ip)},
                                    {"fixed_ip_v6", Value::String("")},
                                    {"mac", Value::String(RandomMac())},
@@ -314,7 +312,7 @@ class ComputeInstanceType : public StoredType {
     std::string public_ip;
     if (std::string eip = GetString(planned, "eip_id"); !eip.empty()) {
       FW_ASSIGN_OR_RETURN(public_ip, BindEip(ctx, eip));
-      built.extras["_eip_id"] = eip;
+      extras["_eip_id"] = eip;
     }
 
     // Volumes: the system disk, then the data disks.
@@ -341,7 +339,7 @@ class ComputeInstanceType : public StoredType {
     }
 
     const std::string now = Rfc3339(ctx.Now());
-    built.state = WithAttrs(
+    Value state = WithAttrs(
         planned,
         {{"region", Value::String(region)},
          {"availability_zone", Value::String(az)},
@@ -364,7 +362,7 @@ class ComputeInstanceType : public StoredType {
          {"volume_attached", Value::List(VolumeAttachedType(), volumes)},
          {"created_at", Value::String(now)},
          {"updated_at", Value::String(now)}});
-    return built;
+    return Store(ctx, state, std::chrono::seconds(60), std::move(extras), std::move(lock));
   }
 
  private:
@@ -415,7 +413,7 @@ class ComputeInstanceType : public StoredType {
   static Result<std::vector<std::string>> CheckSecurityGroups(CallContext& ctx,
                                                              std::vector<std::string> ids) {
     for (const auto& g : ids) {
-      FW_RETURN_IF_ERROR(FindInProject(ctx, kSecgroupType, g, "security group").status());
+      FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, g));
     }
     return ids;
   }
@@ -430,7 +428,7 @@ class ComputeInstanceType : public StoredType {
 
   // The EIP's address, after checking no other server holds it.
   static Result<std::string> BindEip(CallContext& ctx, const std::string& eip_id) {
-    FW_ASSIGN_OR_RETURN(auto eip, FindInProject(ctx, kEipType, eip_id, "EIP"));
+    FW_ASSIGN_OR_RETURN(auto eip, RequireInProject(ctx, kEipType, eip_id, "EIP"));
     FW_ASSIGN_OR_RETURN(auto servers, ListInProject(ctx, kServerType));
     for (const auto& s : servers) {
       if (BodyString(s.body, "_eip_id") == eip_id) {

@@ -57,7 +57,7 @@ class EvsVolumeType : public StoredType {
   EvsVolumeType() : StoredType("huaweicloud_evs_volume", kVolumeType, MakeSchema()) {}
 
  protected:
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string region = RegionOf(ctx, planned);
     FW_ASSIGN_OR_RETURN(std::string az, ResolveAvailabilityZone(
                                             ctx, region, GetString(planned, "availability_zone")));
@@ -78,10 +78,8 @@ class EvsVolumeType : public StoredType {
     }
     const std::string type = GetString(planned, "volume_type");
     const bool tunable = type == "GPSSD2" || type == "ESSD2";
-    Built built;
-    built.real_duration = std::chrono::seconds(10);
     std::string wwn = "688860300" + RandomString(23, "0123456789abcdef");
-    built.state = WithAttrs(
+    Value state = WithAttrs(
         planned,
         {{"region", Value::String(region)},
          {"availability_zone", Value::String(az)},
@@ -94,7 +92,7 @@ class EvsVolumeType : public StoredType {
          {"status", Value::String("available")},
          {"wwn", Value::String(wwn)},
          {"attachment", Value::List(AttachmentType(), {})}});
-    return built;
+    return Store(ctx, state, std::chrono::seconds(10));
   }
 
   Status ValidateUpdate(CallContext& ctx, const Value& prior, const Value& next,

@@ -130,7 +130,7 @@ class KpsKeypairType : public StoredType {
     return "The key pair " + GetString(state, "name") + " already exists in this project.";
   }
 
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string name = GetString(planned, "name");
     std::string public_key = GetString(planned, "public_key");
     std::string private_key;
@@ -142,8 +142,7 @@ class KpsKeypairType : public StoredType {
     } else {
       FW_ASSIGN_OR_RETURN(blob, ParsePublicKey(public_key));
     }
-    Built built;
-    built.state = WithAttrs(planned, {{"region", Value::String(RegionOf(ctx, planned))},
+    Value state = WithAttrs(planned, {{"region", Value::String(RegionOf(ctx, planned))},
                                       {"scope", OrElse(planned, "scope", Value::String("user"))},
                                       {"public_key", Value::String(public_key)},
                                       {"private_key", Value::String(private_key)},
@@ -151,7 +150,7 @@ class KpsKeypairType : public StoredType {
                                       {"fingerprint", Value::String(Fingerprint(blob))},
                                       {"is_managed", Value::Bool(!private_key.empty())},
                                       {"created_at", Value::String(Rfc3339(ctx.Now()))}});
-    return built;
+    return Store(ctx, state, std::chrono::seconds(0));
   }
 };
 

@@ -89,20 +89,19 @@ class ObsBucketType : public StoredType {
            "another one.";
   }
 
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string region = RegionOf(ctx, planned);
     const std::string bucket = GetString(planned, "bucket");
     FW_ASSIGN_OR_RETURN(auto existing, ctx.cloud.inventory->Get(std::string(kBucketType), bucket));
     if (existing) return AlreadyExists(TakenMessage(planned));
-    Built built;
-    built.state = WithAttrs(
+    Value state = WithAttrs(
         planned, {{"region", Value::String(region)},
                   {"multi_az", OrElse(planned, "multi_az", Value::False())},
                   {"enterprise_project_id", OrElse(planned, "enterprise_project_id", Value::String("0"))},
                   {"id", Value::String(bucket)},
                   {"bucket_domain_name", Value::String(bucket + ".obs." + region + ".myhuaweicloud.com")},
                   {"bucket_version", Value::String("3.0")}});
-    return built;
+    return Store(ctx, state, std::chrono::seconds(0));
   }
 
   Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,

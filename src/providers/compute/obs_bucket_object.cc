@@ -137,17 +137,17 @@ class ObsBucketObjectType : public StoredType {
   }
   std::string ItemName(const Value& state) const override { return GetString(state, "key"); }
 
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     FW_ASSIGN_OR_RETURN(auto bucket, BucketOf(ctx, GetString(planned, "bucket")));
-    Built built;
-    FW_ASSIGN_OR_RETURN(built.state, Upload(ctx, bucket, planned, planned, built.extras));
+    boost::json::object extras;
+    FW_ASSIGN_OR_RETURN(Value state, Upload(ctx, bucket, planned, planned, extras));
     // PUT replaces an object of the same key (made outside this resource).
-    const std::string id = ItemId(ctx, built.state);
+    const std::string id = ItemId(ctx, state);
     FW_ASSIGN_OR_RETURN(auto existing, ctx.cloud.inventory->Get(std::string(kObjectType), id));
     if (existing) {
       FW_RETURN_IF_ERROR(ctx.cloud.inventory->Delete(std::string(kObjectType), id, existing->name));
     }
-    return built;
+    return Store(ctx, state, std::chrono::seconds(0), std::move(extras));
   }
 
  private:

@@ -4,7 +4,7 @@
 #include "base/ids.h"
 #include "providers/compute/compute_common.h"
 #include "providers/compute/compute_types.h"
-#include "providers/compute/subnet_addresses.h"
+#include "providers/common/subnet_addresses.h"
 
 namespace fw::providers {
 namespace {
@@ -69,29 +69,21 @@ class SfsTurboType : public StoredType {
       return InvalidArgument("The SFS Turbo capacity cannot shrink (from " + std::to_string(from) +
                              " GB to " + std::to_string(to) + " GB); only expansion is supported.");
     }
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kSecgroupType, GetString(next, "security_group_id"),
-                                     "security group")
-                           .status());
+    FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, GetString(next, "security_group_id")));
     next = WithAttrs(next, {{"available_capacity", Value::String(Capacity(to))}});
     return Save(ctx, next, {}, to > from ? std::chrono::seconds(120) : std::chrono::seconds(0));
   }
 
  protected:
-  std::unique_lock<std::mutex> CreateLock() const override { return AddressLock(); }
-
-  Result<Built> Build(CallContext& ctx, const Value& planned) const override {
+  Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
+    auto lock = AddressLock();  // from choosing the address until the file system is stored
     const std::string region = RegionOf(ctx, planned);
     FW_ASSIGN_OR_RETURN(std::string az, ResolveAvailabilityZone(
                                             ctx, region, GetString(planned, "availability_zone")));
     const std::string vpc_id = GetString(planned, "vpc_id");
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kVpcType, vpc_id, "VPC").status());
-    FW_ASSIGN_OR_RETURN(SubnetInfo subnet, LookUpSubnet(ctx, GetString(planned, "subnet_id")));
-    if (subnet.vpc_id != vpc_id) {
-      return InvalidArgument("The subnet " + subnet.id + " does not belong to VPC " + vpc_id + ".");
-    }
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kSecgroupType, GetString(planned, "security_group_id"),
-                                     "security group")
-                           .status());
+    FW_ASSIGN_OR_RETURN(SubnetRef subnet,
+                        RequireSubnetInVpc(ctx, vpc_id, GetString(planned, "subnet_id")));
+    FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, GetString(planned, "security_group_id")));
     FW_ASSIGN_OR_RETURN(auto existing, ListInProject(ctx, kTurboType));
     for (const auto& t : existing) {
       if (t.name == GetString(planned, "name")) {
@@ -99,13 +91,12 @@ class SfsTurboType : public StoredType {
                              " already exists in this project.");
       }
     }
-    Built built;
+    boost::json::object extras;
     std::set<uint32_t> picked;
     FW_ASSIGN_OR_RETURN(std::string ip, AllocateAddress(ctx, subnet, "", picked));
-    RecordPort(built.extras, subnet.id, ip);
-    built.real_duration = std::chrono::seconds(300);
+    RecordPort(extras, subnet.id, ip);
     const int64_t size = GetInt(planned, "size").value_or(500);
-    built.state = WithAttrs(
+    Value state = WithAttrs(
         planned,
         {{"region", Value::String(region)},
          {"availability_zone", Value::String(az)},
@@ -116,7 +107,7 @@ class SfsTurboType : public StoredType {
          {"version", Value::String("1.0.0")},
          {"export_location", Value::String(ip + ":/")},
          {"available_capacity", Value::String(Capacity(size))}});
-    return built;
+    return Store(ctx, state, std::chrono::seconds(300), std::move(extras), std::move(lock));
   }
 };
 

@@ -7,18 +7,19 @@
 
 #include "base/ids.h"
 #include "crypto/crypto.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/common/ipv4.h"
 #include "providers/database/cce_common.h"
 #include "providers/database/database_types.h"
-#include "providers/database/inventory_state.h"
-#include "providers/database/network_refs.h"
-#include "providers/database/value_access.h"
+#include "providers/database/placement.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
 namespace {
 
-using database::GetString;
 using hcl::Type;
 using hcl::Value;
 
@@ -159,7 +160,7 @@ Value WithCredentials(const Value& v, const std::string& master_ip) {
       {{"name", Value::String("user")},
        {"client_certificate_data", Value::String(CertificateData(id, "CLIENT CERTIFICATE"))},
        {"client_key_data", Value::String(CertificateData(id, "RSA PRIVATE KEY"))}});
-  return database::WithAttributes(
+  return WithAttrs(
       v, {{"kube_config_raw", Value::String(KubeConfig(id, endpoints))},
           {"certificate_clusters", Value::List(CertificateClusterType(), std::move(clusters))},
           {"certificate_users", Value::List(CertificateUserType(), {user})}});
@@ -170,7 +171,7 @@ Status CheckSpec(const Value& v) {
       v.Get("eni_subnet_id")->IsKnown() && v.Get("eni_subnet_id")->IsNull()) {
     return InvalidArgument("eni_subnet_id is required when container_network_type is \"eni\"");
   }
-  if (database::GetBool(v, "multi_az", false) &&
+  if (GetBool(v, "multi_az", false) &&
       !GetString(v, "flavor_id").starts_with("cce.s2") &&
       !GetString(v, "flavor_id").starts_with("cce.t2")) {
     return InvalidArgument("multi_az needs a high-availability flavor (cce.s2.* or cce.t2.*)");
@@ -200,25 +201,26 @@ class CceClusterType final : public ResourceType {
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {
-    Value state = database::WithAttributes(
+    Value state = WithAttrs(
         planned,
         {{"container_network_cidr",
-          database::StringOr(planned, "container_network_cidr", kDefaultContainerCidr)},
+          StringOr(planned, "container_network_cidr", kDefaultContainerCidr)},
          {"service_network_cidr",
-          database::StringOr(planned, "service_network_cidr", kDefaultServiceCidr)}});
+          StringOr(planned, "service_network_cidr", kDefaultServiceCidr)}});
     FW_RETURN_IF_ERROR(CheckSpec(state));
     const std::string name = GetString(planned, "name");
     std::string master_ip, subnet_id;
     std::unique_lock<std::mutex> address_lock;
-    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceClusterType));
+    FW_ASSIGN_OR_RETURN(auto earlier, CreatedEarlier(ctx, database::kCceClusterType));
+    const bool retry = earlier.has_value();
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
-                          database::RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
+                          RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
                                                        GetString(planned, "subnet_id")));
       FW_RETURN_IF_ERROR(CheckNetworks(state, subnet));
       if (std::string eni = GetString(planned, "eni_subnet_id"); !eni.empty()) {
         FW_RETURN_IF_ERROR(
-            database::RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"), eni).status());
+            RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"), eni).status());
       }
       FW_ASSIGN_OR_RETURN(auto items,
                           ctx.cloud.inventory->List(ctx.project_id, database::kCceClusterType));
@@ -228,27 +230,26 @@ class CceClusterType final : public ResourceType {
                                "CCE.01400005");
         }
       }
-      address_lock = database::AddressLock();
+      address_lock = AddressLock();
       subnet_id = subnet.id;
-      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
-      FW_ASSIGN_OR_RETURN(master_ip, database::AllocatePrivateIp(subnet, "", used));
+      FW_ASSIGN_OR_RETURN(master_ip, database::AllocatePrivateIp(ctx, subnet, ""));
     }
     const std::string id = NewUuid();
-    state = database::WithAttributes(
+    state = WithAttrs(
         state,
         {{"id", Value::String(id)},
-         {"region", database::StringOr(planned, "region", ctx.region)},
+         {"region", StringOr(planned, "region", ctx.region)},
          {"status", Value::String("Available")},
-         {"cluster_version", database::StringOr(planned, "cluster_version", kDefaultVersion)},
-         {"billing_mode", Value::Int(database::GetInt(planned, "billing_mode").value_or(0))},
-         {"kube_proxy_mode", database::StringOr(planned, "kube_proxy_mode", "iptables")},
-         {"enterprise_project_id", database::StringOr(planned, "enterprise_project_id", "0")},
+         {"cluster_version", StringOr(planned, "cluster_version", kDefaultVersion)},
+         {"billing_mode", Value::Int(GetInt(planned, "billing_mode").value_or(0))},
+         {"kube_proxy_mode", StringOr(planned, "kube_proxy_mode", "iptables")},
+         {"enterprise_project_id", StringOr(planned, "enterprise_project_id", "0")},
          {"security_group_id", Value::String(NewUuid())}});
-    state = database::NoUnknowns(WithCredentials(state, master_ip));
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
+    state = NoUnknowns(WithCredentials(state, master_ip));
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
     body["_master_ip"] = master_ip;
-    database::RecordPort(body, subnet_id, master_ip);
-    FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceClusterType, id, name,
+    RecordPort(body, subnet_id, master_ip);
+    FW_ASSIGN_OR_RETURN(auto item, CreateItem(ctx, database::kCceClusterType, id, name,
                                                         std::move(body), kCreateTime));
     address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
@@ -257,13 +258,13 @@ class CceClusterType final : public ResourceType {
 
   Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
     FW_ASSIGN_OR_RETURN(auto item,
-                        database::RequireInProject(ctx, database::kCceClusterType,
+                        RequireInProject(ctx, database::kCceClusterType,
                                                    GetString(prior, "id"), "CCE cluster"));
     const auto* master = item.body.if_contains("_master_ip");
     const std::string master_ip = master && master->is_string() ? master->as_string().c_str() : "";
-    Value state = database::NoUnknowns(WithCredentials(FillUnknownsFrom(planned, prior), master_ip));
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    database::KeepPrivateFields(item.body, body);
+    Value state = NoUnknowns(WithCredentials(FillUnknownsFrom(planned, prior), master_ip));
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
+    KeepPrivateFields(item.body, body);
     item.body = std::move(body);
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item));
     return StateOf(ctx, updated, planned);
@@ -284,7 +285,7 @@ class CceClusterType final : public ResourceType {
   }
 
   Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, database::kCceClusterType,
+    FW_ASSIGN_OR_RETURN(auto item, FindInProject(ctx, database::kCceClusterType,
                                                            GetString(state, "id")));
     if (!item) return std::optional<Value>();
     FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
@@ -293,7 +294,7 @@ class CceClusterType final : public ResourceType {
 
  private:
   // The container and service networks must not overlap the VPC.
-  static Status CheckNetworks(const Value& v, const database::SubnetRef& subnet) {
+  static Status CheckNetworks(const Value& v, const SubnetRef& subnet) {
     for (const char* attr : {"container_network_cidr", "service_network_cidr"}) {
       if (std::string(attr) == "container_network_cidr" &&
           GetString(v, "container_network_type") == "eni") {
@@ -312,11 +313,11 @@ class CceClusterType final : public ResourceType {
 
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
+    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
     const auto* master = item.body.if_contains("_master_ip");
     v = WithCredentials(v, master && master->is_string() ? master->as_string().c_str() : "");
-    if (database::InProgress(ctx, item)) {
-      v = database::WithAttributes(v, {{"status", Value::String("Creating")}});
+    if (InProgress(ctx, item)) {
+      v = WithAttrs(v, {{"status", Value::String("Creating")}});
     }
     return v;
   }

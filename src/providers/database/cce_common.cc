@@ -1,7 +1,10 @@
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/cce_common.h"
 
 #include "hcl/type.h"
-#include "providers/database/inventory_state.h"
 
 namespace fw::providers::database {
 namespace {

@@ -9,7 +9,11 @@
 
 #include "base/status.h"
 #include "cloud/inventory.h"
-#include "providers/database/network_refs.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
+#include "providers/database/placement.h"
 #include "providers/provider.h"
 #include "providers/schema.h"
 

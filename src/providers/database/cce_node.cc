@@ -2,18 +2,19 @@
 // given another of its VPC. Kept in the inventory as "cce.node". Name and tags change in
 // place; everything else forces a new node.
 #include "base/ids.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/cce_common.h"
 #include "providers/database/database_types.h"
-#include "providers/database/inventory_state.h"
-#include "providers/database/network_refs.h"
+#include "providers/database/placement.h"
 #include "providers/database/password_rules.h"
-#include "providers/database/value_access.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
 namespace {
 
-using database::GetString;
 using hcl::Type;
 using hcl::Value;
 
@@ -93,15 +94,16 @@ class CceNodeType final : public ResourceType {
     const std::string cluster_id = GetString(planned, "cluster_id");
     std::string ip, subnet_id, cluster_name = "node";
     std::unique_lock<std::mutex> address_lock;
-    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceNodeType));
+    FW_ASSIGN_OR_RETURN(auto earlier, CreatedEarlier(ctx, database::kCceNodeType));
+    const bool retry = earlier.has_value();
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto cluster, database::RequireAvailableCluster(ctx, cluster_id));
       cluster_name = cluster.item.name;
       FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(
           ctx, {GetString(planned, "availability_zone")}, "availability_zone"));
-      database::SubnetRef subnet = cluster.subnet;
+      SubnetRef subnet = cluster.subnet;
       if (std::string given = GetString(planned, "subnet_id"); !given.empty()) {
-        FW_ASSIGN_OR_RETURN(subnet, database::RequireSubnetInVpc(ctx, subnet.vpc_id, given));
+        FW_ASSIGN_OR_RETURN(subnet, RequireSubnetInVpc(ctx, subnet.vpc_id, given));
       }
       subnet_id = subnet.id;
       const auto* flavor = cluster.item.body.if_contains("flavor_id");
@@ -114,31 +116,30 @@ class CceNodeType final : public ResourceType {
                                       std::to_string(count) + " nodes, the most its flavor allows.",
                                   "CCE.01400011");
       }
-      address_lock = database::AddressLock();
-      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
-      FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(subnet, GetString(planned, "fixed_ip"),
-                                                          used));
+      address_lock = AddressLock();
+      FW_ASSIGN_OR_RETURN(
+          ip, database::AllocatePrivateIp(ctx, subnet, GetString(planned, "fixed_ip")));
     }
     const std::string id = NewUuid();
     const std::string name =
         GetString(planned, "name").empty() ? cluster_name + "-node-" + RandomSuffix()
                                            : GetString(planned, "name");
-    Value state = database::WithAttributes(
+    Value state = WithAttrs(
         planned, {{"id", Value::String(id)},
-                  {"region", database::StringOr(planned, "region", ctx.region)},
+                  {"region", StringOr(planned, "region", ctx.region)},
                   {"name", Value::String(name)},
-                  {"os", database::StringOr(planned, "os", kDefaultOs)},
+                  {"os", StringOr(planned, "os", kDefaultOs)},
                   {"subnet_id", Value::String(subnet_id)},
-                  {"runtime", database::StringOr(planned, "runtime", "containerd")},
-                  {"max_pods", Value::Int(database::GetInt(planned, "max_pods").value_or(110))},
+                  {"runtime", StringOr(planned, "runtime", "containerd")},
+                  {"max_pods", Value::Int(GetInt(planned, "max_pods").value_or(110))},
                   {"server_id", Value::String(NewUuid())},
                   {"private_ip", Value::String(ip)},
                   {"public_ip", Value::String("")},
                   {"status", Value::String("Active")}});
-    state = database::NoUnknowns(state);
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    database::RecordPort(body, subnet_id, ip);
-    FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceNodeType, id, name,
+    state = NoUnknowns(state);
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
+    RecordPort(body, subnet_id, ip);
+    FW_ASSIGN_OR_RETURN(auto item, CreateItem(ctx, database::kCceNodeType, id, name,
                                                         std::move(body), kCreateTime));
     address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
@@ -146,12 +147,12 @@ class CceNodeType final : public ResourceType {
   }
 
   Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::RequireInProject(ctx, database::kCceNodeType,
+    FW_ASSIGN_OR_RETURN(auto item, RequireInProject(ctx, database::kCceNodeType,
                                                               GetString(prior, "id"), "CCE node"));
-    Value state = database::NoUnknowns(FillUnknownsFrom(planned, prior));
+    Value state = NoUnknowns(FillUnknownsFrom(planned, prior));
     boost::json::object old_body = std::move(item.body);
-    FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
-    database::KeepPrivateFields(old_body, item.body);
+    FW_ASSIGN_OR_RETURN(item.body, StateToBody(schema_, state));
+    KeepPrivateFields(old_body, item.body);
     item.name = GetString(state, "name");
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item));
     return StateOf(ctx, updated, planned);
@@ -163,7 +164,7 @@ class CceNodeType final : public ResourceType {
   }
 
   Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, database::kCceNodeType,
+    FW_ASSIGN_OR_RETURN(auto item, FindInProject(ctx, database::kCceNodeType,
                                                            GetString(state, "id")));
     if (!item) return std::optional<Value>();
     FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
@@ -173,9 +174,9 @@ class CceNodeType final : public ResourceType {
  private:
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
-    if (database::InProgress(ctx, item)) {
-      v = database::WithAttributes(v, {{"status", Value::String("Installing")}});
+    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
+    if (InProgress(ctx, item)) {
+      v = WithAttrs(v, {{"status", Value::String("Installing")}});
     }
     return v;
   }

@@ -2,19 +2,19 @@
 // inventory as "cce.node_pool" (its nodes are counted, not kept one by one). Name, node count,
 // autoscaling settings and tags change in place; everything else forces a new pool.
 #include "base/ids.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/cce_common.h"
 #include "providers/database/database_types.h"
-#include "providers/database/inventory_state.h"
-#include "providers/database/network_refs.h"
+#include "providers/database/placement.h"
 #include "providers/database/password_rules.h"
-#include "providers/database/value_access.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
 namespace {
 
-using database::GetInt;
-using database::GetString;
 using hcl::Type;
 using hcl::Value;
 
@@ -84,7 +84,7 @@ Status CheckSpec(const Value& v) {
                            ") is greater than max_node_count (" + std::to_string(*max) + ")");
   }
   auto initial = GetInt(v, "initial_node_count");
-  if (database::GetBool(v, "scall_enable", false) && initial && max && *initial > *max) {
+  if (GetBool(v, "scall_enable", false) && initial && max && *initial > *max) {
     return InvalidArgument("initial_node_count (" + std::to_string(*initial) +
                            ") is greater than max_node_count (" + std::to_string(*max) + ")");
   }
@@ -113,7 +113,8 @@ class CceNodePoolType final : public ResourceType {
     const std::string name = GetString(planned, "name");
     const int64_t count = GetInt(planned, "initial_node_count").value_or(0);
     std::string subnet_id;
-    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, database::kCceNodePoolType));
+    FW_ASSIGN_OR_RETURN(auto earlier, CreatedEarlier(ctx, database::kCceNodePoolType));
+    const bool retry = earlier.has_value();
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto cluster, database::RequireAvailableCluster(ctx, cluster_id));
       if (std::string az = GetString(planned, "availability_zone"); az != "random") {
@@ -122,7 +123,7 @@ class CceNodePoolType final : public ResourceType {
       subnet_id = cluster.subnet.id;
       if (std::string given = GetString(planned, "subnet_id"); !given.empty()) {
         FW_ASSIGN_OR_RETURN(auto subnet,
-                            database::RequireSubnetInVpc(ctx, cluster.subnet.vpc_id, given));
+                            RequireSubnetInVpc(ctx, cluster.subnet.vpc_id, given));
         subnet_id = subnet.id;
       }
       FW_ASSIGN_OR_RETURN(auto pools,
@@ -137,20 +138,20 @@ class CceNodePoolType final : public ResourceType {
       FW_RETURN_IF_ERROR(CheckCapacity(ctx, cluster, count, ""));
     }
     const std::string id = NewUuid();
-    Value state = database::WithAttributes(
+    Value state = WithAttrs(
         planned,
         {{"id", Value::String(id)},
-         {"region", database::StringOr(planned, "region", ctx.region)},
-         {"os", database::StringOr(planned, "os", kDefaultOs)},
+         {"region", StringOr(planned, "region", ctx.region)},
+         {"os", StringOr(planned, "os", kDefaultOs)},
          {"subnet_id", Value::String(subnet_id)},
-         {"type", database::StringOr(planned, "type", "vm")},
-         {"runtime", database::StringOr(planned, "runtime", "containerd")},
+         {"type", StringOr(planned, "type", "vm")},
+         {"runtime", StringOr(planned, "runtime", "containerd")},
          {"max_pods", Value::Int(GetInt(planned, "max_pods").value_or(110))},
          {"status", Value::String("Synchronized")},
          {"current_node_count", Value::Int(count)}});
-    state = database::NoUnknowns(WithScalingDefaults(state));
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, database::kCceNodePoolType, id, name,
+    state = NoUnknowns(WithScalingDefaults(state));
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
+    FW_ASSIGN_OR_RETURN(auto item, CreateItem(ctx, database::kCceNodePoolType, id, name,
                                                         std::move(body), kCreateTime));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
     return StateOf(ctx, item, planned);
@@ -159,7 +160,7 @@ class CceNodePoolType final : public ResourceType {
   Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
     FW_ASSIGN_OR_RETURN(auto item,
-                        database::RequireInProject(ctx, database::kCceNodePoolType,
+                        RequireInProject(ctx, database::kCceNodePoolType,
                                                    GetString(prior, "id"), "CCE node pool"));
     const std::string cluster_id = GetString(prior, "cluster_id");
     const std::string name = GetString(planned, "name");
@@ -181,10 +182,10 @@ class CceNodePoolType final : public ResourceType {
       FW_RETURN_IF_ERROR(CheckCapacity(ctx, cluster, count, item.id));
       duration = kScaleTime;
     }
-    Value state = database::WithAttributes(FillUnknownsFrom(planned, prior),
+    Value state = WithAttrs(FillUnknownsFrom(planned, prior),
                                            {{"current_node_count", Value::Int(count)}});
-    state = database::NoUnknowns(WithScalingDefaults(state));
-    FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
+    state = NoUnknowns(WithScalingDefaults(state));
+    FW_ASSIGN_OR_RETURN(item.body, StateToBody(schema_, state));
     item.name = name;
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item, duration));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(updated.ready_at));
@@ -197,7 +198,7 @@ class CceNodePoolType final : public ResourceType {
   }
 
   Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, database::kCceNodePoolType,
+    FW_ASSIGN_OR_RETURN(auto item, FindInProject(ctx, database::kCceNodePoolType,
                                                            GetString(state, "id")));
     if (!item) return std::optional<Value>();
     FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
@@ -208,8 +209,8 @@ class CceNodePoolType final : public ResourceType {
   // Autoscaling off by default, bounds from the initial count.
   static Value WithScalingDefaults(const Value& v) {
     const int64_t count = GetInt(v, "initial_node_count").value_or(0);
-    return database::WithAttributes(
-        v, {{"scall_enable", Value::Bool(database::GetBool(v, "scall_enable", false))},
+    return WithAttrs(
+        v, {{"scall_enable", Value::Bool(GetBool(v, "scall_enable", false))},
             {"min_node_count", Value::Int(GetInt(v, "min_node_count").value_or(0))},
             {"max_node_count", Value::Int(GetInt(v, "max_node_count").value_or(std::max<int64_t>(count, 1)))},
             {"scale_down_cooldown_time",
@@ -234,9 +235,9 @@ class CceNodePoolType final : public ResourceType {
 
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
-    if (database::InProgress(ctx, item)) {
-      v = database::WithAttributes(v, {{"status", Value::String("Synchronizing")}});
+    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
+    if (InProgress(ctx, item)) {
+      v = WithAttrs(v, {{"status", Value::String("Synchronizing")}});
     }
     return v;
   }

@@ -5,9 +5,12 @@
 // reported. Delete waits until the cluster is gone.
 #include "base/time_format.h"
 #include "cloud/cdm/catalog.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/database_types.h"
-#include "providers/database/network_refs.h"
-#include "providers/database/value_access.h"
+#include "providers/database/placement.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
@@ -15,8 +18,6 @@ namespace {
 
 using cloud::cdm::Cluster;
 using cloud::cdm::ClusterStatus;
-using database::GetString;
-using database::GetStrings;
 using hcl::Type;
 using hcl::Value;
 
@@ -80,12 +81,12 @@ Status CheckSpec(const Value& v) {
     for (const auto& d : cloud::cdm::DatastoreVersions()) names += (names.empty() ? "" : ", ") + d.name;
     return InvalidArgument("version " + version + " is not a CDM version (available: " + names + ")");
   }
-  const bool boot = database::Has(v, "schedule_boot_time");
-  const bool off = database::Has(v, "schedule_off_time");
+  const bool boot = IsSet(v, "schedule_boot_time");
+  const bool off = IsSet(v, "schedule_off_time");
   if (boot != off) {
     return InvalidArgument("schedule_boot_time and schedule_off_time must be set together");
   }
-  if (boot && database::GetBool(v, "is_auto_off", false)) {
+  if (boot && GetBool(v, "is_auto_off", false)) {
     return InvalidArgument("is_auto_off cannot be combined with a boot/off schedule");
   }
   for (const char* list : {"email", "phone_num"}) {
@@ -108,7 +109,7 @@ Value StateOf(const Value& planned, const Cluster& c) {
                                        {"traffic_ip", Value::String(n.private_ip)},
                                        {"type", Value::String(c.spec.datastore_type)}}));
   }
-  Value out = database::WithAttributes(
+  Value out = WithAttrs(
       planned,
       {{"id", Value::String(c.id)},
        {"region", Value::String(c.region)},
@@ -118,7 +119,7 @@ Value StateOf(const Value& planned, const Cluster& c) {
        {"instances", Value::List(InstanceType(), std::move(instances))},
        {"public_ip", Value::String("")},
        {"public_endpoint", Value::String("")}});
-  return database::NoUnknowns(out);
+  return NoUnknowns(out);
 }
 
 bool IsNotFound(const Status& s) { return s.code() == ErrorCode::kNotFound; }
@@ -143,9 +144,9 @@ class CdmClusterType final : public ResourceType {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
     const std::string vpc_id = GetString(planned, "vpc_id");
     FW_ASSIGN_OR_RETURN(auto subnet,
-                        database::RequireSubnetInVpc(ctx, vpc_id, GetString(planned, "subnet_id")));
+                        RequireSubnetInVpc(ctx, vpc_id, GetString(planned, "subnet_id")));
     const std::string secgroup = GetString(planned, "security_group_id");
-    FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, secgroup));
+    FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, secgroup));
 
     cloud::cdm::ClusterSpec spec;
     spec.name = GetString(planned, "name");
@@ -159,8 +160,8 @@ class CdmClusterType final : public ResourceType {
     if (std::string ep = GetString(planned, "enterprise_project_id"); !ep.empty()) {
       spec.enterprise_project_id = ep;
     }
-    spec.is_auto_off = database::GetBool(planned, "is_auto_off", false);
-    if (database::Has(planned, "schedule_boot_time")) {
+    spec.is_auto_off = GetBool(planned, "is_auto_off", false);
+    if (IsSet(planned, "schedule_boot_time")) {
       spec.is_schedule_boot_off = true;
       spec.schedule_boot_time = WithSeconds(GetString(planned, "schedule_boot_time"));
       spec.schedule_off_time = WithSeconds(GetString(planned, "schedule_off_time"));

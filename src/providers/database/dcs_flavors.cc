@@ -4,15 +4,16 @@
 #include <cmath>
 
 #include "cloud/cdm/catalog.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/database_types.h"
 #include "providers/database/dcs_catalog.h"
-#include "providers/database/value_access.h"
 
 namespace fw::providers {
 namespace {
 
-using database::GetNumber;
-using database::GetString;
 using hcl::Type;
 using hcl::Value;
 
@@ -74,15 +75,15 @@ class DcsFlavorsDataSource final : public DataSourceType {
       if (!arch.empty() && f.cpu_architecture != arch) continue;
       flavors.push_back(Value::Object(
           {{"name", Value::String(f.name)},
-           {"capacity", database::Number(f.capacity_gb)},
+           {"capacity", Number(f.capacity_gb)},
            {"engine", Value::String(f.engine)},
            {"engine_versions", Value::String(database::JoinedEngineVersions(f))},
            {"cache_mode", Value::String(f.cache_mode)},
            {"cpu_architecture", Value::String(f.cpu_architecture)},
-           {"available_zones", database::StringList(zones)},
-           {"charging_modes", database::StringList({"postPaid", "prePaid"})}}));
+           {"available_zones", StringList(zones)},
+           {"charging_modes", StringList({"postPaid", "prePaid"})}}));
     }
-    return database::WithAttributes(
+    return WithAttrs(
         config, {{"id", Value::String("dcs-flavors-" + region)},
                  {"region", Value::String(region)},
                  {"engine", Value::String(engine)},

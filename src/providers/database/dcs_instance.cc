@@ -8,23 +8,20 @@
 
 #include "base/ids.h"
 #include "base/time_format.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/common/ipv4.h"
 #include "providers/database/database_types.h"
 #include "providers/database/dcs_catalog.h"
-#include "providers/database/inventory_state.h"
-#include "providers/database/network_refs.h"
+#include "providers/database/placement.h"
 #include "providers/database/password_rules.h"
-#include "providers/database/value_access.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
 namespace {
 
-using database::FirstBlock;
-using database::GetInt;
-using database::GetNumber;
-using database::GetString;
-using database::GetStrings;
 using hcl::Type;
 using hcl::Value;
 
@@ -105,7 +102,7 @@ std::string FourHoursAfter(const std::string& start) {
 }
 
 Status CheckWhitelists(const Value& v) {
-  if (!database::Has(v, "whitelists")) return Status::Ok();
+  if (!IsSet(v, "whitelists")) return Status::Ok();
   for (const Value& group : v.Get("whitelists")->Elements()) {
     for (const auto& entry : GetStrings(group, "ip_address")) {
       if (!ParseIpv4(entry) && !ParseIpv4Cidr(entry)) {
@@ -120,7 +117,7 @@ Status CheckWhitelists(const Value& v) {
 Status CheckBackupPolicy(const Value& v) {
   const Value* policy = FirstBlock(v, "backup_policy");
   if (!policy) return Status::Ok();
-  if (database::Has(*policy, "backup_at")) {
+  if (IsSet(*policy, "backup_at")) {
     for (const Value& day : policy->Get("backup_at")->Elements()) {
       auto d = day.IsKnown() && !day.IsNull() ? day.AsNumber().ToInt64() : std::optional<int64_t>(1);
       if (!d || *d < 1 || *d > 7) {
@@ -169,7 +166,7 @@ Status CheckSpec(const Value& v) {
                                  .ToString() +
                              " GB)");
     }
-    if (database::Has(v, "availability_zones")) {
+    if (IsSet(v, "availability_zones")) {
       size_t zones = v.Get("availability_zones")->Length();
       if (zones == 0 || (flavor->cache_mode == "single" && zones != 1) ||
           (flavor->cache_mode == "ha" && zones > 2)) {
@@ -199,18 +196,18 @@ Status CheckSpec(const Value& v) {
 }
 
 Value WithComputed(const Value& v, const database::DcsFlavor& flavor) {
-  Value out = database::WithAttributes(
+  Value out = WithAttrs(
       v, {{"port", Value::Int(GetInt(v, "port").value_or(6379))},
           {"cache_mode", Value::String(flavor.cache_mode)},
           {"max_memory", Value::Int(static_cast<int64_t>(flavor.capacity_gb * 1024))},
           {"used_memory", Value::Int(2)},
-          {"maintain_begin", database::StringOr(v, "maintain_begin", "02:00:00")},
-          {"maintain_end", database::StringOr(v, "maintain_end", "06:00:00")}});
+          {"maintain_begin", StringOr(v, "maintain_begin", "02:00:00")},
+          {"maintain_end", StringOr(v, "maintain_end", "06:00:00")}});
   if (const Value* policy = FirstBlock(out, "backup_policy")) {
-    out = database::WithFirstBlock(
+    out = WithFirstBlock(
         out, "backup_policy",
-        {{"backup_type", database::StringOr(*policy, "backup_type", "auto")},
-         {"period_type", database::StringOr(*policy, "period_type", "weekly")}});
+        {{"backup_type", StringOr(*policy, "backup_type", "auto")},
+         {"period_type", StringOr(*policy, "period_type", "weekly")}});
   }
   return out;
 }
@@ -233,7 +230,7 @@ class DcsInstanceType final : public ResourceType {
 
   Value Plan(const Value& prior, const Value& config) const override {
     Value planned = PlanFromSchema(schema_, prior, config);
-    return database::PlanNestedComputed(planned, prior, "backup_policy",
+    return PlanNestedComputed(planned, prior, "backup_policy",
                                         {"backup_type", "period_type"});
   }
 
@@ -244,38 +241,38 @@ class DcsInstanceType final : public ResourceType {
     std::string ip;
     std::string subnet_cidr, subnet_id;
     std::unique_lock<std::mutex> address_lock;
-    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, kItemType));
+    FW_ASSIGN_OR_RETURN(auto earlier, CreatedEarlier(ctx, kItemType));
+    const bool retry = earlier.has_value();
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
-                          database::RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
+                          RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
                                                        GetString(planned, "subnet_id")));
       if (std::string sg = GetString(planned, "security_group_id"); !sg.empty()) {
-        FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, sg));
+        FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, sg));
       }
       FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(
           ctx, GetStrings(planned, "availability_zones"), "availability_zones"));
-      address_lock = database::AddressLock();
+      address_lock = AddressLock();
       subnet_id = subnet.id;
-      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
-      FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(
-                                  subnet, GetString(planned, "private_ip"), used));
+      FW_ASSIGN_OR_RETURN(
+          ip, database::AllocatePrivateIp(ctx, subnet, GetString(planned, "private_ip")));
       subnet_cidr = FormatIpv4Cidr(subnet.cidr);
     }
     const std::string id = NewUuid();
-    Value state = database::WithAttributes(
+    Value state = WithAttrs(
         WithComputed(planned, *flavor),
         {{"id", Value::String(id)},
-         {"region", database::StringOr(planned, "region", ctx.region)},
+         {"region", StringOr(planned, "region", ctx.region)},
          {"status", Value::String("RUNNING")},
          {"private_ip", Value::String(ip)},
          {"subnet_cidr", Value::String(subnet_cidr)},
          {"domain_name", Value::String("redis-" + id + ".dcs.huaweicloud.com")},
-         {"enterprise_project_id", database::StringOr(planned, "enterprise_project_id", "0")},
+         {"enterprise_project_id", StringOr(planned, "enterprise_project_id", "0")},
          {"created_at", Value::String(FormatIsoSeconds(ctx.Now()))}});
-    state = database::NoUnknowns(state);
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    database::RecordPort(body, subnet_id, ip);
-    FW_ASSIGN_OR_RETURN(auto item, database::CreateItem(ctx, kItemType, id,
+    state = NoUnknowns(state);
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
+    RecordPort(body, subnet_id, ip);
+    FW_ASSIGN_OR_RETURN(auto item, CreateItem(ctx, kItemType, id,
                                                         GetString(planned, "name"),
                                                         std::move(body), kCreateTime));
     address_lock = {};
@@ -285,7 +282,7 @@ class DcsInstanceType final : public ResourceType {
 
   Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
-    FW_ASSIGN_OR_RETURN(auto item, database::RequireInProject(ctx, kItemType,
+    FW_ASSIGN_OR_RETURN(auto item, RequireInProject(ctx, kItemType,
                                                               GetString(prior, "id"),
                                                               "DCS instance"));
     const database::DcsFlavor* flavor = database::FindDcsFlavor(GetString(planned, "flavor"));
@@ -294,12 +291,12 @@ class DcsInstanceType final : public ResourceType {
     if (GetString(planned, "flavor") != GetString(prior, "flavor")) duration = kResizeTime;
     const std::string sg = GetString(planned, "security_group_id");
     if (!sg.empty() && sg != GetString(prior, "security_group_id")) {
-      FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, sg));
+      FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, sg));
     }
-    Value state = database::NoUnknowns(WithComputed(FillUnknownsFrom(planned, prior), *flavor));
+    Value state = NoUnknowns(WithComputed(FillUnknownsFrom(planned, prior), *flavor));
     boost::json::object old_body = std::move(item.body);
-    FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
-    database::KeepPrivateFields(old_body, item.body);
+    FW_ASSIGN_OR_RETURN(item.body, StateToBody(schema_, state));
+    KeepPrivateFields(old_body, item.body);
     item.name = GetString(planned, "name");
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item, duration));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(updated.ready_at));
@@ -312,7 +309,7 @@ class DcsInstanceType final : public ResourceType {
   }
 
   Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, kItemType, GetString(state, "id")));
+    FW_ASSIGN_OR_RETURN(auto item, FindInProject(ctx, kItemType, GetString(state, "id")));
     if (!item) return std::optional<Value>();
     FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
     return std::optional<Value>(std::move(v));
@@ -321,9 +318,9 @@ class DcsInstanceType final : public ResourceType {
  private:
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
-    if (database::InProgress(ctx, item)) {
-      v = database::WithAttributes(
+    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
+    if (InProgress(ctx, item)) {
+      v = WithAttrs(
           v, {{"status", Value::String(item.version == 1 ? "CREATING" : "EXTENDING")}});
     }
     return v;

@@ -3,15 +3,16 @@
 #include <algorithm>
 
 #include "cloud/cdm/catalog.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/database_types.h"
 #include "providers/database/rds_catalog.h"
-#include "providers/database/value_access.h"
 
 namespace fw::providers {
 namespace {
 
-using database::GetInt;
-using database::GetString;
 using hcl::Type;
 using hcl::Value;
 
@@ -85,10 +86,10 @@ class RdsFlavorsDataSource final : public DataSourceType {
            {"group_type", Value::String(f.group_type)},
            {"mode", Value::String(f.instance_mode)},
            {"instance_mode", Value::String(f.instance_mode)},
-           {"db_versions", database::StringList(versions)},
-           {"availability_zones", database::StringList(zones)}}));
+           {"db_versions", StringList(versions)},
+           {"availability_zones", StringList(zones)}}));
     }
-    return database::WithAttributes(
+    return WithAttrs(
         config, {{"id", Value::String(db_type + "-" + region)},
                  {"region", Value::String(region)},
                  {"flavors", Value::List(FlavorType(), std::move(flavors))}});

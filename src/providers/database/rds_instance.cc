@@ -6,21 +6,19 @@
 
 #include "base/ids.h"
 #include "base/time_format.h"
+#include "providers/common/network_refs.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/subnet_addresses.h"
+#include "providers/common/values.h"
 #include "providers/database/database_types.h"
-#include "providers/database/inventory_state.h"
-#include "providers/database/network_refs.h"
+#include "providers/database/placement.h"
 #include "providers/database/password_rules.h"
 #include "providers/database/rds_catalog.h"
-#include "providers/database/value_access.h"
 #include "providers/database/value_checks.h"
 
 namespace fw::providers {
 namespace {
 
-using database::FirstBlock;
-using database::GetInt;
-using database::GetString;
-using database::GetStrings;
 using hcl::Type;
 using hcl::Value;
 
@@ -171,7 +169,7 @@ Status CheckSpec(const Value& v) {
                            " is a read replica flavor; use huaweicloud_rds_read_replica_instance");
   }
   const bool ha = flavor->instance_mode == "ha";
-  if (database::Has(v, "availability_zone")) {
+  if (IsSet(v, "availability_zone")) {
     size_t zones = v.Get("availability_zone")->Length();
     if (ha && zones != 2) {
       return InvalidArgument("a primary/standby flavor needs two availability zones (primary "
@@ -197,14 +195,14 @@ Status CheckSpec(const Value& v) {
 // `v` with the nested attributes the cloud fills in (port, administrator, backup cycle).
 Value WithNestedDefaults(const Value& v, const database::RdsEngine& engine) {
   const Value* db = FirstBlock(v, "db");
-  Value out = database::WithFirstBlock(
+  Value out = WithFirstBlock(
       v, "db",
       {{"port", Value::Int(GetInt(*db, "port").value_or(engine.default_port))},
        {"user_name", Value::String(engine.user_name)}});
   if (const Value* backup = FirstBlock(out, "backup_strategy")) {
-    out = database::WithFirstBlock(
+    out = WithFirstBlock(
         out, "backup_strategy",
-        {{"period", database::StringOr(*backup, "period", "1,2,3,4,5,6,7")}});
+        {{"period", StringOr(*backup, "period", "1,2,3,4,5,6,7")}});
   }
   return out;
 }
@@ -242,8 +240,8 @@ class RdsInstanceType final : public ResourceType {
 
   Value Plan(const Value& prior, const Value& config) const override {
     Value planned = PlanFromSchema(schema_, prior, config);
-    planned = database::PlanNestedComputed(planned, prior, "db", {"port", "user_name"});
-    return database::PlanNestedComputed(planned, prior, "backup_strategy", {"period"});
+    planned = PlanNestedComputed(planned, prior, "db", {"port", "user_name"});
+    return PlanNestedComputed(planned, prior, "backup_strategy", {"period"});
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {
@@ -257,49 +255,49 @@ class RdsInstanceType final : public ResourceType {
 
     std::string ip, subnet_id;
     std::unique_lock<std::mutex> address_lock;
-    FW_ASSIGN_OR_RETURN(bool retry, database::AlreadyCreated(ctx, kItemType));
+    FW_ASSIGN_OR_RETURN(auto earlier, CreatedEarlier(ctx, kItemType));
+    const bool retry = earlier.has_value();
     if (!retry) {
       FW_ASSIGN_OR_RETURN(auto subnet,
-                          database::RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
+                          RequireSubnetInVpc(ctx, GetString(planned, "vpc_id"),
                                                        GetString(planned, "subnet_id")));
       FW_RETURN_IF_ERROR(
-          database::RequireSecurityGroup(ctx, GetString(planned, "security_group_id")));
+          RequireSecurityGroup(ctx, GetString(planned, "security_group_id")));
       FW_RETURN_IF_ERROR(database::RequireAvailabilityZones(ctx, zones, "availability_zone"));
       FW_RETURN_IF_ERROR(CheckNameFree(ctx, name, ""));
-      address_lock = database::AddressLock();
+      address_lock = AddressLock();
       subnet_id = subnet.id;
-      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
-      FW_ASSIGN_OR_RETURN(ip, database::AllocatePrivateIp(subnet, GetString(planned, "fixed_ip"),
-                                                          used));
+      FW_ASSIGN_OR_RETURN(
+          ip, database::AllocatePrivateIp(ctx, subnet, GetString(planned, "fixed_ip")));
     }
 
     const std::string id = NewHexId32() + engine->id_suffix;
     const bool ha = flavor->instance_mode == "ha";
     Value state = WithNestedDefaults(planned, *engine);
-    state = database::WithAttributes(
+    state = WithAttrs(
         state,
         {{"id", Value::String(id)},
-         {"region", database::StringOr(planned, "region", ctx.region)},
+         {"region", StringOr(planned, "region", ctx.region)},
          {"status", Value::String("ACTIVE")},
          {"created", Value::String(FormatIsoSeconds(ctx.Now()))},
          {"fixed_ip", Value::String(ip)},
-         {"private_ips", database::StringList({ip})},
-         {"public_ips", database::StringList({})},
+         {"private_ips", StringList({ip})},
+         {"public_ips", StringList({})},
          {"nodes", Nodes(id, name, zones, engine->id_suffix)},
-         {"ha_replication_mode", ha ? database::StringOr(planned, "ha_replication_mode",
+         {"ha_replication_mode", ha ? StringOr(planned, "ha_replication_mode",
                                                          engine->replication_modes.front())
                                     : Value::Null(Type::String())},
-         {"time_zone", database::StringOr(planned, "time_zone",
+         {"time_zone", StringOr(planned, "time_zone",
                                           engine->name == "SQLServer" ? "China Standard Time"
                                                                       : "UTC")},
-         {"enterprise_project_id", database::StringOr(planned, "enterprise_project_id", "0")},
-         {"maintain_begin", database::StringOr(planned, "maintain_begin", "02:00")},
-         {"maintain_end", database::StringOr(planned, "maintain_end", "06:00")}});
-    state = database::NoUnknowns(state);
-    FW_ASSIGN_OR_RETURN(auto body, database::StateToBody(schema_, state));
-    database::RecordPort(body, subnet_id, ip);
+         {"enterprise_project_id", StringOr(planned, "enterprise_project_id", "0")},
+         {"maintain_begin", StringOr(planned, "maintain_begin", "02:00")},
+         {"maintain_end", StringOr(planned, "maintain_end", "06:00")}});
+    state = NoUnknowns(state);
+    FW_ASSIGN_OR_RETURN(auto body, StateToBody(schema_, state));
+    RecordPort(body, subnet_id, ip);
     FW_ASSIGN_OR_RETURN(auto item,
-                        database::CreateItem(ctx, kItemType, id, name, std::move(body),
+                        CreateItem(ctx, kItemType, id, name, std::move(body),
                                              kCreateTime));
     address_lock = {};
     FW_RETURN_IF_ERROR(ctx.WaitUntil(item.ready_at));
@@ -308,7 +306,7 @@ class RdsInstanceType final : public ResourceType {
 
   Result<Value> Update(CallContext& ctx, const Value& prior, const Value& planned) const override {
     FW_RETURN_IF_ERROR(CheckSpec(planned));
-    FW_ASSIGN_OR_RETURN(auto item, database::RequireInProject(ctx, kItemType,
+    FW_ASSIGN_OR_RETURN(auto item, RequireInProject(ctx, kItemType,
                                                               GetString(prior, "id"),
                                                               "RDS instance"));
     const Value* db = FirstBlock(planned, "db");
@@ -344,7 +342,7 @@ class RdsInstanceType final : public ResourceType {
 
     const std::string secgroup = GetString(planned, "security_group_id");
     if (secgroup != GetString(prior, "security_group_id")) {
-      FW_RETURN_IF_ERROR(database::RequireSecurityGroup(ctx, secgroup));
+      FW_RETURN_IF_ERROR(RequireSecurityGroup(ctx, secgroup));
     }
     Value state = FillUnknownsFrom(planned, prior);
     boost::json::object old_body = item.body;
@@ -352,21 +350,20 @@ class RdsInstanceType final : public ResourceType {
     const std::string fixed_ip = GetString(planned, "fixed_ip");
     if (!fixed_ip.empty() && fixed_ip != GetString(prior, "fixed_ip")) {
       FW_ASSIGN_OR_RETURN(auto subnet,
-                          database::RequireSubnetInVpc(ctx, GetString(prior, "vpc_id"),
+                          RequireSubnetInVpc(ctx, GetString(prior, "vpc_id"),
                                                        GetString(prior, "subnet_id")));
-      address_lock = database::AddressLock();
-      FW_ASSIGN_OR_RETURN(auto used, database::UsedPrivateIps(ctx));
-      FW_ASSIGN_OR_RETURN(auto ip, database::AllocatePrivateIp(subnet, fixed_ip, used));
-      state = database::WithAttributes(state, {{"private_ips", database::StringList({ip})}});
+      address_lock = AddressLock();
+      FW_ASSIGN_OR_RETURN(auto ip, database::AllocatePrivateIp(ctx, subnet, fixed_ip));
+      state = WithAttrs(state, {{"private_ips", StringList({ip})}});
       old_body.erase("_ports");
       boost::json::object ports;
-      database::RecordPort(ports, subnet.id, ip);
+      RecordPort(ports, subnet.id, ip);
       old_body["_ports"] = ports["_ports"];
     }
-    state = database::NoUnknowns(WithNestedDefaults(state, *engine));
+    state = NoUnknowns(WithNestedDefaults(state, *engine));
 
-    FW_ASSIGN_OR_RETURN(item.body, database::StateToBody(schema_, state));
-    database::KeepPrivateFields(old_body, item.body);
+    FW_ASSIGN_OR_RETURN(item.body, StateToBody(schema_, state));
+    KeepPrivateFields(old_body, item.body);
     item.name = name;
     FW_ASSIGN_OR_RETURN(auto updated, ctx.cloud.inventory->Update(item, duration));
     FW_RETURN_IF_ERROR(ctx.WaitUntil(updated.ready_at));
@@ -379,7 +376,7 @@ class RdsInstanceType final : public ResourceType {
   }
 
   Result<std::optional<Value>> Read(CallContext& ctx, const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto item, database::FindInProject(ctx, kItemType, GetString(state, "id")));
+    FW_ASSIGN_OR_RETURN(auto item, FindInProject(ctx, kItemType, GetString(state, "id")));
     if (!item) return std::optional<Value>();
     FW_ASSIGN_OR_RETURN(Value v, StateOf(ctx, *item, state));
     return std::optional<Value>(std::move(v));
@@ -389,9 +386,9 @@ class RdsInstanceType final : public ResourceType {
   // The state the cloud holds, with the status of an operation still in progress.
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, database::StateFromBody(schema_, item.body, prior));
-    if (database::InProgress(ctx, item)) {
-      v = database::WithAttributes(
+    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
+    if (InProgress(ctx, item)) {
+      v = WithAttrs(
           v, {{"status", Value::String(item.version == 1 ? "BUILD" : "MODIFYING")}});
     }
     return v;

@@ -2,15 +2,13 @@
 // private IPv4 address in a subnet (ipv4_subnet_id is the subnet's `ipv4_subnet_id`, as in the
 // real API), allocated when ipv4_address is unset. Name, description, flavors,
 // cross_vpc_backend and tags update in place.
-#include <set>
-
 #include "base/ids.h"
 #include "base/time_format.h"
 #include "cloud/cdm/catalog.h"
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
-#include "providers/network/subnet_ports.h"
+#include "providers/common/subnet_addresses.h"
 
 namespace fw::providers::network {
 namespace {
@@ -80,7 +78,7 @@ class ElbLoadbalancerType final : public StoredResourceType {
     }
     std::string vpc_id = GetString(planned, "vpc_id");
     if (vpc_id.empty()) vpc_id = BodyString(subnet->body, "vpc_id");
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kVpcType, vpc_id, "VPC").status());
+    FW_RETURN_IF_ERROR(RequireInProject(ctx, kVpcType, vpc_id, "VPC").status());
     if (BodyString(subnet->body, "vpc_id") != vpc_id) {
       return InvalidArgument("The subnet " + ipv4_subnet_id + " does not belong to VPC " + vpc_id +
                                  ".",
@@ -91,7 +89,7 @@ class ElbLoadbalancerType final : public StoredResourceType {
                         AllocateAddress(ctx, *subnet, GetString(planned, "ipv4_address")));
     std::string eip_address;
     if (std::string eip_id = GetString(planned, "ipv4_eip_id"); !eip_id.empty()) {
-      FW_ASSIGN_OR_RETURN(cloud::InventoryItem eip, FindInProject(ctx, kEipType, eip_id, "EIP"));
+      FW_ASSIGN_OR_RETURN(cloud::InventoryItem eip, RequireInProject(ctx, kEipType, eip_id, "EIP"));
       eip_address = BodyString(eip.body, "address");
     }
     std::string eps = GetString(planned, "enterprise_project_id");
@@ -116,37 +114,33 @@ class ElbLoadbalancerType final : public StoredResourceType {
   }
 
  private:
-  // `wanted` when it is a usable, free host address of the subnet, else the lowest free one.
-  // Like the real subnets, the network address, the gateway and the last three addresses are
-  // never given out; addresses other resources record in "_ports" are taken.
+  // `wanted` when it is a usable, free host address of the subnet, else the lowest free one
+  // (providers/common/subnet_addresses.h). Like the real subnets, the network address, the
+  // gateway and the last three addresses are never given out.
   static Result<std::string> AllocateAddress(CallContext& ctx, const cloud::InventoryItem& subnet,
                                              const std::string& wanted) {
-    auto cidr = ParseIpv4Cidr(BodyString(subnet.body, "cidr"));
-    if (!cidr) return Internal("The subnet " + subnet.id + " has no valid CIDR.");
-    auto gateway = ParseIpv4(BodyString(subnet.body, "gateway_ip"));
-    FW_ASSIGN_OR_RETURN(std::set<uint32_t> taken, TakenAddresses(ctx, subnet.id));
-    auto usable = [&](uint32_t a) {
-      return cidr->Contains(a) && a != cidr->network && (!gateway || a != *gateway) &&
-             uint64_t{a - cidr->network} + 3 < cidr->Size();
+    static const AddressRules kRules{.first_fixed = 1, .tail_fixed = 3, .first_auto = 1,
+                                     .tail_auto = 3, .random_start = false};
+    auto error = [](AddressRefusal why, const std::string& ip, const SubnetRef& s) -> Status {
+      switch (why) {
+        case AddressRefusal::kMalformed:
+        case AddressRefusal::kOutside:
+        case AddressRefusal::kReserved:
+          return InvalidArgument("The IP address " + ip + " is not a usable address of subnet " +
+                                     FormatIpv4Cidr(s.cidr) + ".",
+                                 "ELB.8902");
+        case AddressRefusal::kTaken:
+          return Conflict("The IP address " + ip + " is already in use.", "ELB.8907");
+        case AddressRefusal::kExhausted:
+          break;
+      }
+      return Status(ErrorCode::kResourceExhausted,
+                    "No free IP address is left in subnet " + FormatIpv4Cidr(s.cidr) + ".",
+                    "ELB.8907");
     };
-    if (!wanted.empty()) {
-      auto a = ParseIpv4(wanted);
-      if (!a || !usable(*a)) {
-        return InvalidArgument("The IP address " + wanted + " is not a usable address of subnet " +
-                                   FormatIpv4Cidr(*cidr) + ".",
-                               "ELB.8902");
-      }
-      if (taken.count(*a)) {
-        return Conflict("The IP address " + wanted + " is already in use.", "ELB.8907");
-      }
-      return wanted;
-    }
-    for (uint64_t n = 1; n + 3 < cidr->Size(); ++n) {
-      if (usable(cidr->Host(n)) && !taken.count(cidr->Host(n))) return FormatIpv4(cidr->Host(n));
-    }
-    return Status(ErrorCode::kResourceExhausted,
-                  "No free IP address is left in subnet " + FormatIpv4Cidr(*cidr) + ".",
-                  "ELB.8907");
+    auto ref = SubnetOf(subnet);
+    if (!ref.ok()) return Internal("The subnet " + subnet.id + " has no valid CIDR.");
+    return providers::AllocateAddress(ctx, *ref, wanted, kRules, error);
   }
 };
 

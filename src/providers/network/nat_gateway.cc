@@ -37,9 +37,9 @@ class NatGatewayType final : public StoredResourceType {
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string vpc_id = GetString(planned, "vpc_id");
     const std::string subnet_id = GetString(planned, "subnet_id");
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kVpcType, vpc_id, "VPC").status());
+    FW_RETURN_IF_ERROR(RequireInProject(ctx, kVpcType, vpc_id, "VPC").status());
     FW_ASSIGN_OR_RETURN(cloud::InventoryItem subnet,
-                        FindInProject(ctx, kSubnetType, subnet_id, "subnet"));
+                        RequireInProject(ctx, kSubnetType, subnet_id, "subnet"));
     if (BodyString(subnet.body, "vpc_id") != vpc_id) {
       return InvalidArgument("The subnet " + subnet_id + " does not belong to VPC " + vpc_id + ".",
                              "NAT.0011");
@@ -55,7 +55,8 @@ class NatGatewayType final : public StoredResourceType {
     return Store(ctx, state, std::chrono::seconds(60));
   }
 
-  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
+  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
+                     const Value& state) const override {
     FW_ASSIGN_OR_RETURN(auto rules, ListInProject(ctx, kSnatRuleType));
     for (const auto& r : rules) {
       if (BodyString(r.body, "nat_gateway_id") == item.id) {

@@ -56,7 +56,7 @@ Result<std::string> EipAddresses(CallContext& ctx, const std::string& ids) {
   if (list.size() > 20) return InvalidArgument("floating_ip_id may name at most 20 EIPs.");
   std::string out;
   for (const auto& id : list) {
-    FW_ASSIGN_OR_RETURN(cloud::InventoryItem eip, FindInProject(ctx, kEipType, id, "EIP"));
+    FW_ASSIGN_OR_RETURN(cloud::InventoryItem eip, RequireInProject(ctx, kEipType, id, "EIP"));
     out += (out.empty() ? "" : ",") + BodyString(eip.body, "address");
   }
   return out;
@@ -96,12 +96,12 @@ class NatSnatRuleType final : public StoredResourceType {
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string gateway_id = GetString(planned, "nat_gateway_id");
     FW_ASSIGN_OR_RETURN(cloud::InventoryItem gateway,
-                        FindInProject(ctx, kNatGatewayType, gateway_id, "NAT gateway"));
+                        RequireInProject(ctx, kNatGatewayType, gateway_id, "NAT gateway"));
     const std::string vpc_id = BodyString(gateway.body, "vpc_id");
     const std::string subnet_id = GetString(planned, "subnet_id");
     if (!subnet_id.empty()) {
       FW_ASSIGN_OR_RETURN(cloud::InventoryItem subnet,
-                          FindInProject(ctx, kSubnetType, subnet_id, "subnet"));
+                          RequireInProject(ctx, kSubnetType, subnet_id, "subnet"));
       if (BodyString(subnet.body, "vpc_id") != vpc_id) {
         return InvalidArgument("The subnet " + subnet_id + " is not in the VPC " + vpc_id +
                                    " of NAT gateway " + gateway_id + ".",

@@ -93,7 +93,8 @@ class SecgroupType final : public StoredResourceType {
     return WithAttrs(stored, {{"rules", std::move(rules)}});
   }
 
-  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
+  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
+                     const Value& state) const override {
     FW_ASSIGN_OR_RETURN(auto groups, ListInProject(ctx, kSecgroupRuleType));
     for (const auto& r : groups) {
       if (BodyString(r.body, "remote_group_id") == item.id &&

@@ -122,11 +122,11 @@ class SecgroupRuleType final : public StoredResourceType {
  protected:
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string group_id = GetString(planned, "security_group_id");
-    FW_RETURN_IF_ERROR(FindInProject(ctx, kSecgroupType, group_id, "security group").status());
+    FW_RETURN_IF_ERROR(RequireInProject(ctx, kSecgroupType, group_id, "security group").status());
     const std::string remote_group = GetString(planned, "remote_group_id");
     if (!remote_group.empty()) {
       FW_RETURN_IF_ERROR(
-          FindInProject(ctx, kSecgroupType, remote_group, "remote security group").status());
+          RequireInProject(ctx, kSecgroupType, remote_group, "remote security group").status());
     }
     int64_t min = GetInt(planned, "port_range_min").value_or(0);
     int64_t max = GetInt(planned, "port_range_max").value_or(0);

@@ -60,7 +60,8 @@ class VpcType final : public StoredResourceType {
     return Store(ctx, state, std::chrono::seconds(5));
   }
 
-  Status ValidateUpdate(CallContext& ctx, const Value& prior, const Value& next) const override {
+  Status ValidateUpdate(CallContext& ctx, const Value& prior, const Value& next,
+                        boost::json::object&) const override {
     auto cidr = ParseIpv4Cidr(GetString(next, "cidr"));
     if (!cidr) return InvalidArgument("Invalid CIDR " + GetString(next, "cidr") + ".");
     FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
@@ -77,7 +78,8 @@ class VpcType final : public StoredResourceType {
     return Status::Ok();
   }
 
-  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
+  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
+                     const Value& state) const override {
     FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
     for (const auto& s : subnets) {
       if (BodyString(s.body, "vpc_id") == item.id) {

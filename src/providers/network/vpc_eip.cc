@@ -10,7 +10,7 @@
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
-#include "providers/network/subnet_ports.h"
+#include "providers/common/subnet_addresses.h"
 
 namespace fw::providers::network {
 namespace {
@@ -140,7 +140,8 @@ class VpcEipType final : public StoredResourceType {
     return WithAttrs(stored, {{"status", Value::String(user.empty() ? "UNBOUND" : "BOUND")}});
   }
 
-  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
+  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
+                     const Value& state) const override {
     FW_ASSIGN_OR_RETURN(std::string user, BoundTo(ctx, item.id));
     if (!user.empty()) {
       return FailedPrecondition("The EIP " + item.id + " is bound to " + user +

@@ -3,14 +3,14 @@
 // service it has two ids: `id` (the VPC API's subnet id, what NAT gateways take) and
 // `ipv4_subnet_id` (the Neutron subnet id, what ELB and ECS NICs take); `subnet_id` is the
 // deprecated name of the latter. Deleting a subnet still used by a NAT gateway or holding
-// ports (servers, load balancers... see subnet_ports.h) is refused.
+// ports (servers, load balancers... see providers/common/subnet_addresses.h) is refused.
 #include "base/ids.h"
 #include "base/time_format.h"
 #include "cloud/cdm/catalog.h"
 #include "providers/common/ipv4.h"
 #include "providers/network/network_common.h"
 #include "providers/network/network_types.h"
-#include "providers/network/subnet_ports.h"
+#include "providers/common/subnet_addresses.h"
 
 namespace fw::providers::network {
 namespace {
@@ -136,7 +136,7 @@ class VpcSubnetType final : public StoredResourceType {
 
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string vpc_id = GetString(planned, "vpc_id");
-    FW_ASSIGN_OR_RETURN(cloud::InventoryItem vpc, FindInProject(ctx, kVpcType, vpc_id, "VPC"));
+    FW_ASSIGN_OR_RETURN(cloud::InventoryItem vpc, RequireInProject(ctx, kVpcType, vpc_id, "VPC"));
     auto cidr = ParseIpv4Cidr(GetString(planned, "cidr"));
     auto gw = ParseIpv4(GetString(planned, "gateway_ip"));
     auto vpc_cidr = ParseIpv4Cidr(BodyString(vpc.body, "cidr"));
@@ -186,7 +186,8 @@ class VpcSubnetType final : public StoredResourceType {
                  std::move(lock));
   }
 
-  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item) const override {
+  Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
+                     const Value& state) const override {
     FW_ASSIGN_OR_RETURN(auto gateways, ListInProject(ctx, kNatGatewayType));
     for (const auto& g : gateways) {
       if (BodyString(g.body, "subnet_id") == item.id) {

@@ -2,7 +2,6 @@
 
 #include "hcl/value_json.h"
 #include "providers/common/values.h"
-#include "store/store.h"
 
 namespace fw::providers {
 
@@ -131,14 +130,8 @@ void KeepPrivateFields(const boost::json::object& from, boost::json::object& to)
 Result<std::optional<cloud::InventoryItem>> CreatedEarlier(const CallContext& ctx,
                                                            std::string_view type) {
   if (ctx.idempotency_key.empty()) return std::optional<cloud::InventoryItem>();
-  std::optional<store::CloudResourceRecord> earlier;
-  FW_RETURN_IF_ERROR(ctx.cloud.inventory->store().Read([&](store::Repositories& r) -> Status {
-    FW_ASSIGN_OR_RETURN(earlier, r.cloud().FindByClientToken(ctx.project_id, std::string(type),
-                                                             ctx.idempotency_key));
-    return Status::Ok();
-  }));
-  if (!earlier) return std::optional<cloud::InventoryItem>();
-  return ctx.cloud.inventory->Get(std::string(type), earlier->id);
+  return ctx.cloud.inventory->FindByClientToken(ctx.project_id, std::string(type),
+                                                ctx.idempotency_key);
 }
 
 Result<cloud::InventoryItem> CreateItem(const CallContext& ctx, std::string_view type,

@@ -82,11 +82,7 @@ class CceNodeType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    Status s = CheckLogin(config);
-    if (!s.ok()) {
-      diags.AddError("Invalid CCE node configuration",
-                     std::string(address) + ": " + s.message() + ".", std::nullopt);
-    }
+    database::ReportConfigCheck(CheckLogin(config), "CCE node", address, diags);
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {

@@ -100,11 +100,7 @@ class CceNodePoolType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    Status s = CheckSpec(config);
-    if (!s.ok()) {
-      diags.AddError("Invalid CCE node pool configuration",
-                     std::string(address) + ": " + s.message() + ".", std::nullopt);
-    }
+    database::ReportConfigCheck(CheckSpec(config), "CCE node pool", address, diags);
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {

@@ -133,11 +133,7 @@ class CdmClusterType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    Status s = CheckSpec(config);
-    if (!s.ok()) {
-      diags.AddError("Invalid CDM cluster configuration",
-                     std::string(address) + ": " + s.message() + ".", std::nullopt);
-    }
+    database::ReportConfigCheck(CheckSpec(config), "CDM cluster", address, diags);
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {

@@ -221,11 +221,7 @@ class DcsInstanceType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    Status s = CheckSpec(config);
-    if (!s.ok()) {
-      diags.AddError("Invalid DCS instance configuration",
-                     std::string(address) + ": " + s.message() + ".", std::nullopt);
-    }
+    database::ReportConfigCheck(CheckSpec(config), "DCS instance", address, diags);
   }
 
   Value Plan(const Value& prior, const Value& config) const override {

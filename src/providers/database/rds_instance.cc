@@ -231,11 +231,7 @@ class RdsInstanceType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    Status s = CheckSpec(config);
-    if (!s.ok()) {
-      diags.AddError("Invalid RDS instance configuration",
-                     std::string(address) + ": " + s.message() + ".", std::nullopt);
-    }
+    database::ReportConfigCheck(CheckSpec(config), "RDS instance", address, diags);
   }
 
   Value Plan(const Value& prior, const Value& config) const override {

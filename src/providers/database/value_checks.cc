@@ -64,4 +64,11 @@ ValueCheck TimeOfDay() {
   };
 }
 
+void ReportConfigCheck(const Status& check, std::string_view what, std::string_view address,
+                       hcl::Diagnostics& diags) {
+  if (check.ok()) return;
+  diags.AddError("Invalid " + std::string(what) + " configuration",
+                 std::string(address) + ": " + check.message() + ".", std::nullopt);
+}
+
 }  // namespace fw::providers::database

@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
+#include "base/status.h"
+#include "hcl/diagnostics.h"
 #include "providers/schema.h"
 
 namespace fw::providers::database {
@@ -20,5 +23,10 @@ ValueCheck MultipleOf(int64_t step);
 ValueCheck BackupWindow();
 // "HH:MM" or "HH:MM:SS" (times of day).
 ValueCheck TimeOfDay();
+
+// A type's combined configuration check (ValidateConfig): a failed `check` becomes the error
+// "Invalid <what> configuration" with the detail "<address>: <message>.".
+void ReportConfigCheck(const Status& check, std::string_view what, std::string_view address,
+                       hcl::Diagnostics& diags);
 
 }  // namespace fw::providers::database

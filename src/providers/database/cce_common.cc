@@ -1,20 +1,14 @@
-#include "providers/common/network_refs.h"
-#include "providers/common/stored_type.h"
-#include "providers/common/subnet_addresses.h"
-#include "providers/common/values.h"
 #include "providers/database/cce_common.h"
 
 #include "hcl/type.h"
+#include "providers/common/stored_type.h"
+#include "providers/common/values.h"
+#include "providers/database/password_rules.h"
 
 namespace fw::providers::database {
 namespace {
 
 using hcl::Type;
-
-std::string BodyString(const boost::json::object& body, std::string_view key) {
-  const auto* v = body.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : "";
-}
 
 Block VolumeBlock(int64_t min_size, int64_t max_size) {
   Block b;
@@ -43,8 +37,37 @@ int CceMaxNodes(const std::string& flavor_id) {
   return physical ? 500 : 1000;
 }
 
-Block CceRootVolumeBlock() { return VolumeBlock(40, 1024); }
-Block CceDataVolumeBlock() { return VolumeBlock(100, 32768); }
+void AddCceLoginAttrs(Block& b) {
+  b.Add(Attr::Optional("key_pair", Type::String()).ForceNew());
+  b.Add(Attr::Optional("password", Type::String())
+            .ForceNew()
+            .Sensitive()
+            .Check(PasswordCheck(CceNodePasswordRule())));
+  b.Add(Attr::OptionalComputed("subnet_id", Type::String()).ForceNew());
+}
+
+void AddCceRuntimeAttrs(Block& b) {
+  b.Add(Attr::OptionalComputed("runtime", Type::String())
+            .ForceNew()
+            .Check(checks::OneOf({"docker", "containerd"})));
+  b.Add(Attr::OptionalComputed("max_pods", Type::Number()).ForceNew().Check(
+      checks::IntBetween(16, 256)));
+}
+
+void AddCceVolumeBlocks(Block& b) {
+  b.AddBlock("root_volume", Nesting::kList, VolumeBlock(40, 1024), 1, 1, true);
+  b.AddBlock("data_volumes", Nesting::kList, VolumeBlock(100, 32768), 0, 16, true);
+}
+
+Status CheckCceLogin(const hcl::Value& v) {
+  const hcl::Value* key = v.Get("key_pair");
+  const hcl::Value* password = v.Get("password");
+  if (key && password && key->IsKnown() && password->IsKnown() &&
+      key->IsNull() == password->IsNull()) {
+    return InvalidArgument("exactly one of key_pair and password must be set");
+  }
+  return Status::Ok();
+}
 
 Result<CceClusterRef> RequireAvailableCluster(const CallContext& ctx,
                                               const std::string& cluster_id) {

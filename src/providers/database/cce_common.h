@@ -1,5 +1,5 @@
-// What the CCE types (cluster, node, node pool) share: their inventory type names, the volume
-// blocks of nodes and node pools, the cluster flavors' node limits, and finding a node's
+// What the CCE types (cluster, node, node pool) share: their inventory type names, the schema
+// pieces of nodes and node pools (login, runtime, volume blocks), the cluster flavors' node limits, and finding a node's
 // cluster with its network.
 //
 // Thread-safety: pure functions over the thread-safe inventory.
@@ -9,11 +9,8 @@
 
 #include "base/status.h"
 #include "cloud/inventory.h"
+#include "hcl/value.h"
 #include "providers/common/network_refs.h"
-#include "providers/common/stored_type.h"
-#include "providers/common/subnet_addresses.h"
-#include "providers/common/values.h"
-#include "providers/database/placement.h"
 #include "providers/provider.h"
 #include "providers/schema.h"
 
@@ -27,9 +24,15 @@ inline constexpr char kCceNodePoolType[] = "cce.node_pool";
 const std::vector<std::string>& CceClusterFlavors();
 int CceMaxNodes(const std::string& flavor_id);
 
-// root_volume {size, volumetype, extend_params} and data_volumes (same fields) blocks.
-Block CceRootVolumeBlock();
-Block CceDataVolumeBlock();
+// Schema pieces of nodes and node pools, all force-new: key_pair, password (sensitive, the
+// node password rule), subnet_id (optional, computed); runtime (docker/containerd) and max_pods
+// (16..256); the root_volume (exactly one) and data_volumes (up to 16) blocks
+// {size, volumetype, extend_params, kms_key_id}.
+void AddCceLoginAttrs(Block& b);
+void AddCceRuntimeAttrs(Block& b);
+void AddCceVolumeBlocks(Block& b);
+// Exactly one of key_pair and password, as the real API requires (unknowns pass).
+Status CheckCceLogin(const hcl::Value& v);
 
 struct CceClusterRef {
   cloud::InventoryItem item;

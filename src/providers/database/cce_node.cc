@@ -29,19 +29,10 @@ Schema MakeSchema() {
   b.Add(Attr::Required("flavor_id", Type::String()).ForceNew());
   b.Add(Attr::Required("availability_zone", Type::String()).ForceNew());
   b.Add(Attr::OptionalComputed("os", Type::String()).ForceNew());
-  b.Add(Attr::Optional("key_pair", Type::String()).ForceNew());
-  b.Add(Attr::Optional("password", Type::String())
-            .ForceNew()
-            .Sensitive()
-            .Check(database::PasswordCheck(database::CceNodePasswordRule())));
-  b.Add(Attr::OptionalComputed("subnet_id", Type::String()).ForceNew());
+  database::AddCceLoginAttrs(b);
   b.Add(Attr::Optional("fixed_ip", Type::String()).ForceNew().Check(checks::IpAddress()));
   b.Add(Attr::Optional("eip_id", Type::String()).ForceNew());
-  b.Add(Attr::OptionalComputed("runtime", Type::String())
-            .ForceNew()
-            .Check(checks::OneOf({"docker", "containerd"})));
-  b.Add(Attr::OptionalComputed("max_pods", Type::Number()).ForceNew().Check(
-      checks::IntBetween(16, 256)));
+  database::AddCceRuntimeAttrs(b);
   b.Add(Attr::Optional("ecs_group_id", Type::String()).ForceNew());
   b.Add(Attr::Optional("preinstall", Type::String()).ForceNew());
   b.Add(Attr::Optional("postinstall", Type::String()).ForceNew());
@@ -55,20 +46,8 @@ Schema MakeSchema() {
   b.Add(Attr::Computed("private_ip", Type::String()));
   b.Add(Attr::Computed("public_ip", Type::String()));
   b.Add(Attr::Computed("status", Type::String()));
-  b.AddBlock("root_volume", Nesting::kList, database::CceRootVolumeBlock(), 1, 1, true);
-  b.AddBlock("data_volumes", Nesting::kList, database::CceDataVolumeBlock(), 0, 16, true);
+  database::AddCceVolumeBlocks(b);
   return Schema{std::move(b)};
-}
-
-// Exactly one login method, as the real API requires.
-Status CheckLogin(const Value& v) {
-  const Value* key = v.Get("key_pair");
-  const Value* password = v.Get("password");
-  if (!key || !password || !key->IsKnown() || !password->IsKnown()) return Status::Ok();
-  if (key->IsNull() == password->IsNull()) {
-    return InvalidArgument("exactly one of key_pair and password must be set");
-  }
-  return Status::Ok();
 }
 
 std::string RandomSuffix() { return RandomString(5, "abcdefghijklmnopqrstuvwxyz0123456789"); }
@@ -82,11 +61,11 @@ class CceNodeType final : public ResourceType {
 
   void ValidateConfig(const Value& config, std::string_view address,
                       hcl::Diagnostics& diags) const override {
-    database::ReportConfigCheck(CheckLogin(config), "CCE node", address, diags);
+    database::ReportConfigCheck(database::CheckCceLogin(config), "CCE node", address, diags);
   }
 
   Result<Value> Create(CallContext& ctx, const Value& planned) const override {
-    FW_RETURN_IF_ERROR(CheckLogin(planned));
+    FW_RETURN_IF_ERROR(database::CheckCceLogin(planned));
     const std::string cluster_id = GetString(planned, "cluster_id");
     std::string ip, subnet_id, cluster_name = "node";
     std::unique_lock<std::mutex> address_lock;

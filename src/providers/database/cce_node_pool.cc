@@ -33,20 +33,11 @@ Schema MakeSchema() {
             .ForceNew()
             .Default(Value::String("random")));
   b.Add(Attr::OptionalComputed("os", Type::String()).ForceNew());
-  b.Add(Attr::Optional("key_pair", Type::String()).ForceNew());
-  b.Add(Attr::Optional("password", Type::String())
-            .ForceNew()
-            .Sensitive()
-            .Check(database::PasswordCheck(database::CceNodePasswordRule())));
-  b.Add(Attr::OptionalComputed("subnet_id", Type::String()).ForceNew());
+  database::AddCceLoginAttrs(b);
   b.Add(Attr::OptionalComputed("type", Type::String())
             .ForceNew()
             .Check(checks::OneOf({"vm", "ElasticBMS"})));
-  b.Add(Attr::OptionalComputed("runtime", Type::String())
-            .ForceNew()
-            .Check(checks::OneOf({"docker", "containerd"})));
-  b.Add(Attr::OptionalComputed("max_pods", Type::Number()).ForceNew().Check(
-      checks::IntBetween(16, 256)));
+  database::AddCceRuntimeAttrs(b);
   b.Add(Attr::OptionalComputed("scall_enable", Type::Bool()));
   b.Add(Attr::OptionalComputed("min_node_count", Type::Number()).Check(
       checks::IntBetween(0, 1000)));
@@ -65,18 +56,12 @@ Schema MakeSchema() {
   b.Add(Attr::Computed("id", Type::String()));
   b.Add(Attr::Computed("status", Type::String()));
   b.Add(Attr::Computed("current_node_count", Type::Number()));
-  b.AddBlock("root_volume", Nesting::kList, database::CceRootVolumeBlock(), 1, 1, true);
-  b.AddBlock("data_volumes", Nesting::kList, database::CceDataVolumeBlock(), 0, 16, true);
+  database::AddCceVolumeBlocks(b);
   return Schema{std::move(b)};
 }
 
 Status CheckSpec(const Value& v) {
-  const Value* key = v.Get("key_pair");
-  const Value* password = v.Get("password");
-  if (key && password && key->IsKnown() && password->IsKnown() &&
-      key->IsNull() == password->IsNull()) {
-    return InvalidArgument("exactly one of key_pair and password must be set");
-  }
+  FW_RETURN_IF_ERROR(database::CheckCceLogin(v));
   auto min = GetInt(v, "min_node_count");
   auto max = GetInt(v, "max_node_count");
   if (min && max && *min > *max) {

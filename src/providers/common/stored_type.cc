@@ -137,7 +137,8 @@ Result<std::optional<cloud::InventoryItem>> CreatedEarlier(const CallContext& ct
 Result<cloud::InventoryItem> CreateItem(const CallContext& ctx, std::string_view type,
                                         const std::string& id, const std::string& name,
                                         boost::json::object body,
-                                        std::chrono::seconds real_duration) {
+                                        std::chrono::seconds real_duration,
+                                        const std::string& parent_id) {
   cloud::NewItem item;
   item.id = id;
   item.project_id = ctx.project_id;
@@ -146,6 +147,7 @@ Result<cloud::InventoryItem> CreateItem(const CallContext& ctx, std::string_view
   item.body = std::move(body);
   item.client_token = ctx.idempotency_key;
   item.real_duration = real_duration;
+  item.parent_id = parent_id;
   return ctx.cloud.inventory->Create(item);
 }
 
@@ -214,7 +216,7 @@ Result<Value> StoredType::Store(CallContext& ctx, const Value& state,
   FW_ASSIGN_OR_RETURN(boost::json::object body, Encode(state));
   for (auto& [k, v] : extras) body[k] = std::move(v);
   auto created = CreateItem(ctx, inventory_type_, ItemId(ctx, state), ItemName(state),
-                            std::move(body), real_duration);
+                            std::move(body), real_duration, ParentId(state));
   if (!created.ok()) {
     if (created.status().code() == ErrorCode::kAlreadyExists) {
       return AlreadyExists(TakenMessage(state));

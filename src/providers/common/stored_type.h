@@ -64,7 +64,8 @@ Result<std::optional<cloud::InventoryItem>> CreatedEarlier(const CallContext& ct
 Result<cloud::InventoryItem> CreateItem(const CallContext& ctx, std::string_view type,
                                         const std::string& id, const std::string& name,
                                         boost::json::object body,
-                                        std::chrono::seconds real_duration);
+                                        std::chrono::seconds real_duration,
+                                        const std::string& parent_id = "");
 // Whether the item's running operation (create, resize) is still in progress.
 bool InProgress(const CallContext& ctx, const cloud::InventoryItem& item);
 
@@ -112,6 +113,9 @@ class StoredType : public ResourceType {
   virtual std::string ItemId(const CallContext& ctx, const hcl::Value& state) const;
   // The inventory item's name (fault rules match it; default: the "name" attribute).
   virtual std::string ItemName(const hcl::Value& state) const;
+  // The item this one belongs to (a subnet's VPC), so siblings can be listed with
+  // Inventory::ListChildren instead of a scan; default: none.
+  virtual std::string ParentId(const hcl::Value& state) const { return ""; }
   // The message for an inventory id that is taken (default: a generic one).
   virtual std::string TakenMessage(const hcl::Value& state) const;
 

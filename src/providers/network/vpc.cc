@@ -64,9 +64,9 @@ class VpcType final : public StoredResourceType {
                         boost::json::object&) const override {
     auto cidr = ParseIpv4Cidr(GetString(next, "cidr"));
     if (!cidr) return InvalidArgument("Invalid CIDR " + GetString(next, "cidr") + ".");
-    FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
+    FW_ASSIGN_OR_RETURN(auto subnets,
+                        ctx.cloud.inventory->ListChildren(std::string(kSubnetType), GetString(next, "id")));
     for (const auto& s : subnets) {
-      if (BodyString(s.body, "vpc_id") != GetString(next, "id")) continue;
       auto sc = ParseIpv4Cidr(BodyString(s.body, "cidr"));
       if (sc && !cidr->Contains(*sc)) {
         return InvalidArgument("The VPC CIDR " + GetString(next, "cidr") +
@@ -80,9 +80,9 @@ class VpcType final : public StoredResourceType {
 
   Status CheckDelete(CallContext& ctx, const cloud::InventoryItem& item,
                      const Value& state) const override {
-    FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
+    FW_ASSIGN_OR_RETURN(auto subnets, ctx.cloud.inventory->ListChildren(std::string(kSubnetType), item.id));
     for (const auto& s : subnets) {
-      if (BodyString(s.body, "vpc_id") == item.id) {
+      {
         return FailedPrecondition("The VPC " + item.id +
                                       " still has subnets (e.g. " + s.id +
                                       "); delete them before deleting the VPC.",

@@ -134,6 +134,8 @@ class VpcSubnetType final : public StoredResourceType {
     return "";
   }
 
+  std::string ParentId(const Value& state) const override { return GetString(state, "vpc_id"); }
+
   Result<Value> CreateNew(CallContext& ctx, const Value& planned) const override {
     const std::string vpc_id = GetString(planned, "vpc_id");
     FW_ASSIGN_OR_RETURN(cloud::InventoryItem vpc, RequireInProject(ctx, kVpcType, vpc_id, "VPC"));
@@ -151,9 +153,10 @@ class VpcSubnetType final : public StoredResourceType {
                              "VPC.0202");
     }
     auto lock = AddressLock();  // no overlapping subnet stored between the check and ours
-    FW_ASSIGN_OR_RETURN(auto subnets, ListInProject(ctx, kSubnetType));
+    // The VPC's subnets only (indexed by parent), not every subnet of the project.
+    FW_ASSIGN_OR_RETURN(auto subnets, ctx.cloud.inventory->ListChildren(std::string(kSubnetType), vpc_id));
     for (const auto& s : subnets) {
-      if (BodyString(s.body, "vpc_id") != vpc_id) continue;
+      if (s.project_id != ctx.project_id || BodyString(s.body, "vpc_id") != vpc_id) continue;
       auto other = ParseIpv4Cidr(BodyString(s.body, "cidr"));
       if (other && other->Overlaps(*cidr)) {
         return Conflict("The subnet CIDR " + FormatIpv4Cidr(*cidr) +

@@ -1,7 +1,7 @@
 // RFS stacks through the API, against the real `formwork serve` at time scale 0:
-//   1. one stack of 1,000 resources (a VPC, 249 subnets, 250 random_id, 250 terraform_data,
+//   1. one stack of 1,000 resources (a VPC, 249 subnets, 250 random_id, 250 random_string,
 //      250 null_resource) created with its template and polled to DEPLOYMENT_COMPLETE
-//      (goal < 1 s);
+//      (goal < 1 s), then deleted (polled until gone);
 //   2. 100 stacks of 10 resources created concurrently and polled until all are terminal
 //      (goal: all DEPLOYMENT_COMPLETE, no errors, < 5 s).
 //
@@ -60,13 +60,14 @@ resource "random_id" "id" {
   count       = 250
   byte_length = 4
 }
-resource "terraform_data" "data" {
-  count = 250
-  input = random_id.id[count.index].hex
+resource "random_string" "name" {
+  count   = 250
+  length  = 12
+  keepers = { id = random_id.id[count.index].hex }
 }
 resource "null_resource" "marker" {
   count    = 250
-  triggers = { id = terraform_data.data[count.index].output }
+  triggers = { name = random_string.name[count.index].result }
 }
 output "subnets" {
   value = length(huaweicloud_vpc_subnet.net)
@@ -91,9 +92,10 @@ resource "random_id" "id" {
   count       = 3
   byte_length = 4
 }
-resource "terraform_data" "data" {
-  count = 3
-  input = random_id.id[count.index].hex
+resource "random_string" "name" {
+  count   = 3
+  length  = 12
+  keepers = { id = random_id.id[count.index].hex }
 }
 )";
 }
@@ -168,12 +170,28 @@ int main(int argc, char** argv) {
     std::printf("1,000-resource stack: %s, %zu resources listed; CreateStack answered in %.1f ms, "
                 "DEPLOYMENT_COMPLETE after %.0f ms (%d polls; goal < 1000 ms)\n",
                 status.c_str(), count, Ms(accepted - start), Ms(done - start), polls);
+    // Deleted again (also frees the project's stack quota of 100 for part 2).
+    auto del_start = Clock::now();
+    auto deleted = api.Send(c, "DELETE", "/stacks/big");
+    bool gone = false;
+    while (deleted.ok() && deleted->status == 202 && Clock::now() - del_start < std::chrono::seconds(60)) {
+      auto m = api.Send(c, "GET", "/stacks/big/metadata");
+      if (m.ok() && m->status == 404) {
+        gone = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (!gone) ++failures;
+    std::printf("1,000-resource stack deleted (DeleteStack to 404): %s after %.0f ms\n",
+                gone ? "gone" : "NOT gone", Ms(Clock::now() - del_start));
   }
 
   // 2. `stacks` stacks of 10 resources, created concurrently by `clients` connections.
   {
     std::atomic<int> next{0}, create_errors{0};
     std::vector<double> create_ms(stacks, 0);
+    std::vector<char> create_failed(stacks, false);
     auto start = Clock::now();
     std::vector<std::thread> threads;
     for (int t = 0; t < clients; ++t) {
@@ -184,7 +202,11 @@ int main(int argc, char** argv) {
           auto r = api.Send(tc, "POST", "/stacks",
                             CreateBody("small-" + std::to_string(i), SmallTemplate(i)));
           create_ms[i] = Ms(Clock::now() - t0);
-          if (!r.ok() || r->status != 201) ++create_errors;
+          if (!r.ok() || r->status != 201) {
+            ++create_errors;
+            create_failed[i] = true;
+            if (r.ok()) std::fprintf(stderr, "CreateStack %d: %d %s\n", i, r->status, r->body.c_str());
+          }
         }
       });
     }
@@ -195,7 +217,7 @@ int main(int argc, char** argv) {
     while (pending > 0) {
       pending = 0;
       for (int i = 0; i < stacks; ++i) {
-        if (Terminal(status[i])) continue;
+        if (create_failed[i] || Terminal(status[i])) continue;
         status[i] = StatusOf(api, c, "small-" + std::to_string(i));
         if (!Terminal(status[i])) ++pending;
       }

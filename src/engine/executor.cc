@@ -358,6 +358,13 @@ class Executor {
     } else {
       const providers::ResourceType& type = *n.resource_type;
       Value prior = change->before.UnmarkDeep();
+      // Marks the type's planning derives from marked inputs (terraform_data's output of a
+      // sensitive input) stay on the new state, like the configuration's own.
+      std::vector<hcl::PathMarks> planned_marks;
+      type.Plan(action == Action::kUpdate ? prior : Value::Null(schema.block.ImpliedType()),
+                config)
+          .UnmarkDeepWithPaths(&planned_marks);
+      marks.insert(marks.end(), planned_marks.begin(), planned_marks.end());
       plain = ApplyIgnoreChanges(n.resource->lifecycle, plain, prior);
       if (action == Action::kUpdate) {
         r = type.Update(*ctx, prior, type.Plan(prior, plain).UnmarkDeep());

@@ -345,7 +345,11 @@ Status DeploymentRunner::RunDeployment(const store::JobRecord& job, const std::s
   });
   auto prior = StateFromRows(rows, *stack);
   if (!prior.ok()) return fail("the recorded state cannot be read: " + prior.status().message());
-  config::LoadResult loaded = config::LoadConfigFromFiles(FilesFromJson(deployment->template_json));
+  std::map<std::string, std::string> files = FilesFromJson(deployment->template_json);
+  // A stack never deployed from a template (or a rollback with no earlier success) destroys
+  // what its state records, with an empty configuration.
+  if (files.empty() && destroy) files.emplace("main.tf", "");
+  config::LoadResult loaded = config::LoadConfigFromFiles(files);
   if (loaded.diags.HasErrors()) {
     return fail("the template is invalid: " + SummarizeErrors(loaded.diags));
   }

@@ -31,9 +31,10 @@ const Value& AttrOrNull(const Value& v, std::string_view name) {
   return a ? *a : kNull;
 }
 
-// Output follows input: null stays null (of input's type), anything else is known after apply.
+// Output follows input: null stays null (of input's type), anything else is known after apply,
+// and sensitive when input is (so a sensitive input never shows through output).
 Value PendingOutput(const Value& input) {
-  return input.IsNull() ? input : Value::Unknown(input.type());
+  return input.IsNull() ? input : Value::Unknown(input.type()).WithMarks(input.DeepMarks());
 }
 
 class TerraformData final : public LocalResource {
@@ -51,7 +52,7 @@ class TerraformData final : public LocalResource {
                                       {"output", PendingOutput(input)}});
     }
     if (!AttrOrNull(prior, "input").RawEquals(input)) {
-      return WithAttributes(planned, {{"output", Value::Unknown(input.type())}});
+      return WithAttributes(planned, {{"output", PendingOutput(input)}});
     }
     return planned;
   }

@@ -32,7 +32,10 @@ Result<std::optional<CloudResourceRecord>> SqliteCloudResources::Get(const std::
 Result<std::optional<CloudResourceRecord>> SqliteCloudResources::FindByClientToken(
     const std::string& project_id, const std::string& type, const std::string& token) {
   return QueryOne<CloudResourceRecord>(
-      db_, std::string(kCols) + "WHERE project_id = ? AND type = ? AND client_token = ?",
+      // The literal `client_token <> ''` lets SQLite use the partial unique index (a bound
+      // parameter alone does not imply the index's WHERE clause: it would scan the project).
+      db_, std::string(kCols) +
+               "WHERE project_id = ? AND type = ? AND client_token = ? AND client_token <> ''",
       ReadResource, project_id, type, token);
 }
 
@@ -50,7 +53,9 @@ Result<std::vector<CloudResourceRecord>> SqliteCloudResources::List(const std::s
 Result<std::vector<CloudResourceRecord>> SqliteCloudResources::ListChildren(
     const std::string& type, const std::string& parent_id) {
   return QueryAll<CloudResourceRecord>(
-      db_, std::string(kCols) + "WHERE type = ? AND parent_id = ? ORDER BY created_at, id",
+      // `parent_id <> ''` as above, for the partial index cloud_resources_by_parent.
+      db_, std::string(kCols) +
+               "WHERE type = ? AND parent_id = ? AND parent_id <> '' ORDER BY created_at, id",
       ReadResource, type, parent_id);
 }
 

@@ -131,11 +131,12 @@ Result<std::optional<InventoryItem>> Inventory::FindByClientToken(const std::str
   return out;
 }
 
-Result<std::vector<InventoryItem>> Inventory::ListChildren(const std::string& type,
-                                                           const std::string& parent_id) {
+Result<std::vector<InventoryItem>> Inventory::ReadAll(
+    const std::function<Result<std::vector<store::CloudResourceRecord>>(store::Repositories&)>&
+        query) {
   std::vector<InventoryItem> out;
   FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
-    FW_ASSIGN_OR_RETURN(auto rows, r.cloud().ListChildren(type, parent_id));
+    FW_ASSIGN_OR_RETURN(auto rows, query(r));
     out.reserve(rows.size());
     for (const auto& row : rows) {
       FW_ASSIGN_OR_RETURN(InventoryItem item, Decode(row));
@@ -146,19 +147,14 @@ Result<std::vector<InventoryItem>> Inventory::ListChildren(const std::string& ty
   return out;
 }
 
+Result<std::vector<InventoryItem>> Inventory::ListChildren(const std::string& type,
+                                                           const std::string& parent_id) {
+  return ReadAll([&](store::Repositories& r) { return r.cloud().ListChildren(type, parent_id); });
+}
+
 Result<std::vector<InventoryItem>> Inventory::List(const std::string& project_id,
                                                    const std::string& type) {
-  std::vector<InventoryItem> out;
-  FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
-    FW_ASSIGN_OR_RETURN(auto rows, r.cloud().List(project_id, type));
-    out.reserve(rows.size());
-    for (const auto& row : rows) {
-      FW_ASSIGN_OR_RETURN(InventoryItem item, Decode(row));
-      out.push_back(std::move(item));
-    }
-    return Status::Ok();
-  }));
-  return out;
+  return ReadAll([&](store::Repositories& r) { return r.cloud().List(project_id, type); });
 }
 
 Result<InventoryItem> Inventory::Update(const InventoryItem& item,

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,6 +88,11 @@ class Inventory {
   store::Store& store() { return store_; }
 
  private:
+  // Runs `query` in one read transaction and decodes its rows.
+  Result<std::vector<InventoryItem>> ReadAll(
+      const std::function<Result<std::vector<store::CloudResourceRecord>>(store::Repositories&)>&
+          query);
+
   store::Store& store_;
   const Provisioning& provisioning_;
   FaultInjector& faults_;

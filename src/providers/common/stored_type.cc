@@ -155,6 +155,16 @@ bool InProgress(const CallContext& ctx, const cloud::InventoryItem& item) {
   return ctx.Now() < item.ready_at;
 }
 
+Result<Value> StateWithProgress(const CallContext& ctx, const Schema& schema,
+                                const cloud::InventoryItem& item, const Value& prior,
+                                std::string_view busy_status) {
+  FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema, item.body, prior));
+  if (InProgress(ctx, item)) {
+    v = WithAttrs(v, {{"status", Value::String(std::string(busy_status))}});
+  }
+  return v;
+}
+
 // --- StoredType ---
 
 StoredType::StoredType(std::string name, std::string_view inventory_type, Schema schema,

@@ -68,6 +68,11 @@ Result<cloud::InventoryItem> CreateItem(const CallContext& ctx, std::string_view
                                         const std::string& parent_id = "");
 // Whether the item's running operation (create, resize) is still in progress.
 bool InProgress(const CallContext& ctx, const cloud::InventoryItem& item);
+// The state `item` holds (StateFromBody), its `status` set to `busy_status` while the item's
+// operation is still in progress.
+Result<hcl::Value> StateWithProgress(const CallContext& ctx, const Schema& schema,
+                                     const cloud::InventoryItem& item, const hcl::Value& prior,
+                                     std::string_view busy_status);
 
 // A resource type stored as one inventory item.
 //

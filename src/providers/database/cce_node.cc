@@ -149,11 +149,7 @@ class CceNodeType final : public ResourceType {
  private:
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
-    if (InProgress(ctx, item)) {
-      v = WithAttrs(v, {{"status", Value::String("Installing")}});
-    }
-    return v;
+    return StateWithProgress(ctx, schema_, item, prior, "Installing");
   }
 
   Schema schema_;

@@ -216,11 +216,7 @@ class CceNodePoolType final : public ResourceType {
 
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
-    if (InProgress(ctx, item)) {
-      v = WithAttrs(v, {{"status", Value::String("Synchronizing")}});
-    }
-    return v;
+    return StateWithProgress(ctx, schema_, item, prior, "Synchronizing");
   }
 
   Schema schema_;

@@ -314,12 +314,8 @@ class DcsInstanceType final : public ResourceType {
  private:
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
-    if (InProgress(ctx, item)) {
-      v = WithAttrs(
-          v, {{"status", Value::String(item.version == 1 ? "CREATING" : "EXTENDING")}});
-    }
-    return v;
+    return StateWithProgress(ctx, schema_, item, prior,
+                             item.version == 1 ? "CREATING" : "EXTENDING");
   }
 
   Schema schema_;

@@ -382,12 +382,8 @@ class RdsInstanceType final : public ResourceType {
   // The state the cloud holds, with the status of an operation still in progress.
   Result<Value> StateOf(const CallContext& ctx, const cloud::InventoryItem& item,
                         const Value& prior) const {
-    FW_ASSIGN_OR_RETURN(Value v, StateFromBody(schema_, item.body, prior));
-    if (InProgress(ctx, item)) {
-      v = WithAttrs(
-          v, {{"status", Value::String(item.version == 1 ? "BUILD" : "MODIFYING")}});
-    }
-    return v;
+    return StateWithProgress(ctx, schema_, item, prior,
+                             item.version == 1 ? "BUILD" : "MODIFYING");
   }
 
   // Instance names are unique among the project's RDS instances.

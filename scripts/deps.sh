@@ -10,6 +10,10 @@ packages=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev libgoogle-perftools-dev
 )
+# The SDK tests (tests/sdk) run the official Node.js SDK: Debian's nodejs and npm, unless a
+# node and npm are already on the PATH (e.g. from another package source).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light procps)
 fi

@@ -1,5 +1,7 @@
 #include "server/dispatcher.h"
 
+#include <algorithm>
+
 #include "api/common/errors.h"
 #include "auth/signing.h"
 
@@ -32,8 +34,10 @@ Dispatcher::Dispatcher(const api::ApiRouter& router, auth::Authenticator& authen
 
 size_t Dispatcher::MaxBodyBytes(const http::Request& head) const {
   auto m = router_.Find(head.method, head.path);
-  if (m.outcome == http::RouteOutcome::kFound) return m.value->max_body_bytes;
-  return 0;  // nothing will read it: the answer is 404/405 either way
+  if (m.outcome == http::RouteOutcome::kFound) {
+    return std::max(m.value->max_body_bytes, api::kIgnoredBodyBytes);
+  }
+  return api::kIgnoredBodyBytes;  // nothing will use it: the answer is 404/405 either way
 }
 
 http::Response Dispatcher::Reject(const http::Request& head, const Status& status) const {
@@ -95,7 +99,9 @@ http::Response Dispatcher::Handle(http::Request& req) {
   if (route.access == api::Access::kAuthenticated) {
     auto authenticated = authenticator_.Authenticate(Signable(req));
     if (!authenticated.ok()) {
-      return api::ErrorResponse(route.service, authenticated.status(), req.request_id);
+      // The caller's token or signature is checked by the gateway in front of every service,
+      // IAM included: its body is APIGW's (the SDKs read error_code "APIGW.0301").
+      return api::ErrorResponse(api::Service::kGateway, authenticated.status(), req.request_id);
     }
     principal = std::move(authenticated).value();
     if (route.scope == api::Scope::kProject) {

@@ -101,6 +101,23 @@ TEST_F(ServiceAuthTest, SignatureFailuresAre401FromTheGateway) {
   check(*client_.Send("GET", target,
                       {{"Authorization", "sdk-hmac-sha256 Access=a, SignedHeaders=b, Signature=c"}}),
         "lowercase scheme");
+  // IAM sits behind the same gateway: a bad signature there has the gateway's body too.
+  check(SignedRequest("GET", "/v3/projects?name=cn-north-4", {}, "", kAk, "wrong-secret"),
+        "IAM, wrong secret");
+}
+
+TEST_F(ServiceAuthTest, BodiesOnBodilessRoutesAreSignedAndIgnored) {
+  // The Node.js SDK's project discovery sends GET /v3/projects with the body "{}".
+  auto r = SignedRequest("GET", "/v3/projects?name=cn-north-4",
+                         {{"Content-Type", "application/json"}}, "{}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(JsonBody(r).at("projects").as_array().size(), 1u);
+  // The body is still covered by the signature.
+  auto h = Signed("GET", "/v3/projects", {}, "{}", kAk, kSk, server_.clock().Now(),
+                  client_.HostPort());
+  EXPECT_EQ(client_.Send("GET", "/v3/projects", h, "{\"x\":1}")->status, 401);
+  // Past the small allowance a body is refused.
+  EXPECT_EQ(SignedRequest("GET", "/v3/projects", {}, std::string(8192, ' ')).status, 413);
 }
 
 TEST_F(ServiceAuthTest, ProjectScope) {

@@ -26,6 +26,9 @@ enum class Scope {
 };
 
 inline constexpr size_t kDefaultMaxJsonBody = 10 * 1024 * 1024;
+// What a route that takes no body (max_body_bytes 0) still reads and ignores: the official
+// SDKs send "{}" with some GETs (the Node.js core's project discovery does), signed with it.
+inline constexpr size_t kIgnoredBodyBytes = 4096;
 
 struct Context {
   http::Request& request;

@@ -270,7 +270,9 @@ Result<StackService::DownloadLink> StackService::IssueTemplateDownload(const Sta
     FW_ASSIGN_OR_RETURN(stack, FindStack(r, ref));
     return Status::Ok();
   }));
-  DownloadGrant grant{stack->id, t.deployment_id, t.files.begin()->first};
+  DownloadGrant grant{stack->id, t.deployment_id,
+                      t.files.size() == 1 ? t.files.begin()->first
+                                          : std::string(kTemplateZipName)};
   DownloadLink link;
   link.file_name = grant.file_name;
   link.token =

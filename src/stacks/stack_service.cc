@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "archive/zip_writer.h"
 #include "base/ids.h"
 #if __has_include("providers/compute/obs_objects.h")
 #include "providers/compute/obs_objects.h"
@@ -194,6 +195,10 @@ Result<TemplateDownload> StackService::Impl::RedeemToken(const std::string& toke
     return NotFound("the template behind this link no longer exists", "RF.10013023");
   }
   std::map<std::string, std::string> files = FilesFromJson(deployment->template_json);
+  if (files.size() > 1 && grant.file_name == kTemplateZipName) {
+    FW_ASSIGN_OR_RETURN(std::string zip, archive::WriteZip(files, archive::ZipMethod::kDeflated));
+    return TemplateDownload{grant.file_name, std::move(zip)};
+  }
   auto it = files.find(grant.file_name);
   if (it == files.end()) {
     return NotFound("the template behind this link no longer exists", "RF.10013023");

@@ -260,14 +260,16 @@ struct OutputList {
 // The template files of the latest deployment that reached a terminal state.
 struct StackTemplate {
   std::string deployment_id;
-  std::map<std::string, std::string> files;  // "main.tf" (or "main.tf.json") → content
+  std::map<std::string, std::string> files;  // "main.tf" → content; a zip's files by path
 };
 
-// A short-lived download link's content (GetStackTemplate's 307 target).
+// A short-lived download link's content (GetStackTemplate's 307 target): the template's one
+// file, or kTemplateZipName, a zip of all its files, when it has several (a zip template).
 struct TemplateDownload {
-  std::string file_name;  // "main.tf" / "main.tf.json"
+  std::string file_name;  // "main.tf" / "main.tf.json" / "template.zip"
   std::string content;
 };
+inline constexpr std::string_view kTemplateZipName = "template.zip";
 
 // The path prefix of Formwork's own download links: the route serves
 // GET {kDownloadPathPrefix}{token}/{file_name} by RedeemDownloadToken(token), unauthenticated
@@ -458,7 +460,8 @@ class StackService {
   // empty stack, or the first deployment still running).
   Result<StackTemplate> GetStackTemplate(const StackRef& stack);
   // Issues a download token for GetStackTemplate's link, valid download_link_lifetime; the
-  // route builds base_url + kDownloadPathPrefix + token + "/" + file_name. Errors as
+  // route builds base_url + kDownloadPathPrefix + token + "/" + file_name. The file is the
+  // template's only file, or kTemplateZipName (all files zipped) when it has several. Errors as
   // GetStackTemplate.
   struct DownloadLink {
     std::string token;

@@ -1,9 +1,13 @@
 #include "stacks/template_input.h"
 
 #include <boost/json.hpp>
+#include <cctype>
+#include <optional>
 #include <set>
 
+#include "archive/zip_reader.h"
 #include "config/tfvars.h"
+#include "crypto/crypto.h"
 #include "hcl/value_json.h"
 #include "stacks/names.h"
 
@@ -39,6 +43,90 @@ Status CheckTemplateText(const std::string& name, const std::string& text) {
                            "RF.10011120");
   }
   return Status::Ok();
+}
+
+bool IsTemplateFile(std::string_view name) {
+  return EndsWith(name, ".tf") || EndsWith(name, ".tf.json");
+}
+
+std::string Lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The kind of template a file name names: "zip", "tf.json", "tf", or "" for none.
+std::string TemplateKind(std::string_view name) {
+  if (EndsWith(name, ".zip")) return "zip";
+  if (EndsWith(name, ".tf.json")) return "tf.json";
+  if (EndsWith(name, ".tf")) return "tf";
+  return "";
+}
+
+// The files of a template_uri zip (spec §1.8): the archive's own rules (src/archive, its RF
+// codes), no .tfvars inside (RF.10011025), at least one .tf/.tf.json in the root directory
+// (RF.10011157), and every .tf/.tf.json UTF-8. Every file is kept, scripts and data included.
+Result<std::map<std::string, std::string>> UnpackTemplateZip(const std::string& bytes) {
+  FW_ASSIGN_OR_RETURN(archive::ZipFiles files, archive::ReadZip(bytes));
+  for (const auto& [path, content] : files) {
+    std::string lower = Lowercase(path);
+    if (EndsWith(lower, ".tfvars") || EndsWith(lower, ".tfvars.json")) {
+      return InvalidArgument("the template zip contains the variable file " + path +
+                                 "; give variables with vars_uri, vars_body or vars_structure",
+                             "RF.10011025");
+    }
+  }
+  bool root_template = false;
+  for (const auto& [path, content] : files) {
+    if (!IsTemplateFile(path)) continue;
+    root_template |= path.find('/') == std::string::npos;
+    Status text = CheckTemplateText(path, content);
+    if (!text.ok()) return text.WithContext(path);
+  }
+  if (!root_template) {
+    return InvalidArgument("the template zip has no .tf or .tf.json file in its root directory",
+                           "RF.10011157");
+  }
+  return std::map<std::string, std::string>(files.begin(), files.end());
+}
+
+bool LooksLikeZip(std::string_view bytes) {
+  return bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("PK\x05\x06", 0) == 0;
+}
+
+// Standard base64 with padding; nullopt when `text` is not.
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (size_t i = 0; i < text.size(); i += 4) {
+    int v[4];
+    int pad = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = text[i + k];
+      if (c == '=' && i + 4 == text.size() && k >= 2) {
+        v[k] = 0;
+        ++pad;
+      } else {
+        if (pad > 0) return std::nullopt;
+        v[k] = value(c);
+        if (v[k] < 0) return std::nullopt;
+      }
+    }
+    uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+    out.push_back(static_cast<char>(n >> 16));
+    if (pad < 2) out.push_back(static_cast<char>((n >> 8) & 0xFF));
+    if (pad < 1) out.push_back(static_cast<char>(n & 0xFF));
+  }
+  return out;
 }
 
 Result<TemplateDownload> ReadUrl(const UrlReader& read_url, const std::string& url,
@@ -188,18 +276,31 @@ Result<ResolvedInput> ResolveTemplateInput(const TemplateInput& input,
       return InvalidArgument("template_uri must start with http:// or https:// and end with .tf, "
                              ".tf.json or .zip", "RF.10011035");
     }
-    if (EndsWith(path, ".zip")) {
-      return InvalidArgument("zip templates are not supported by Formwork yet; give a .tf or "
-                             ".tf.json file", "RF.10011035");
-    }
+    const std::string kind = TemplateKind(path);
     FW_ASSIGN_OR_RETURN(TemplateDownload file,
                         ReadUrl(read_url, uri, "template_uri", "RF.10011035"));
-    if (file.content.size() > (size_t{1} << 20)) {
-      return InvalidArgument("the file behind template_uri is larger than 1 MB", "RF.10011013");
+    // The file behind the link (an OBS key, or the file a download link grants) must be a
+    // template of the kind the link's path names.
+    if (!file.file_name.empty() && TemplateKind(file.file_name) != kind) {
+      return InvalidArgument("the file behind template_uri is " + file.file_name +
+                                 "; a template file must end with .tf, .tf.json or .zip "
+                                 "as the link does",
+                             "RF.10011022");
     }
-    std::string name = EndsWith(path, ".tf.json") ? "main.tf.json" : "main.tf";
-    FW_RETURN_IF_ERROR(CheckTemplateText(name, file.content));
-    out.files[name] = file.content;
+    if (kind == "zip") {
+      FW_ASSIGN_OR_RETURN(out.files, UnpackTemplateZip(file.content));
+    } else {
+      if (file.content.size() > (size_t{1} << 20)) {
+        return InvalidArgument("the file behind template_uri is larger than 1 MB", "RF.10011013");
+      }
+      if (LooksLikeZip(file.content)) {
+        return InvalidArgument("the file behind template_uri is a zip archive; its link must "
+                               "end with .zip", "RF.10011075");
+      }
+      std::string name = kind == "tf.json" ? "main.tf.json" : "main.tf";
+      FW_RETURN_IF_ERROR(CheckTemplateText(name, file.content));
+      out.files[name] = file.content;
+    }
   }
   FW_ASSIGN_OR_RETURN(auto config, LoadTemplate(out.files));
   (void)config;
@@ -311,14 +412,26 @@ DisplayVars VarsForDisplay(const std::string& vars_json, const std::set<std::str
 
 std::string FilesToJson(const std::map<std::string, std::string>& files) {
   json::object o;
-  for (const auto& [name, text] : files) o[name] = text;
+  for (const auto& [name, content] : files) {
+    if (IsValidUtf8(content)) {
+      o[name] = content;
+    } else {  // a binary file of a zip template: JSON strings hold UTF-8 only
+      o[name] = json::object{{"base64", crypto::Base64Encode(content)}};
+    }
+  }
   return json::serialize(o);
 }
 
 std::map<std::string, std::string> FilesFromJson(const std::string& text) {
   std::map<std::string, std::string> out;
   for (const auto& [name, value] : ParseObject(text)) {
-    if (value.is_string()) out[std::string(name)] = std::string(value.as_string());
+    if (value.is_string()) {
+      out[std::string(name)] = std::string(value.as_string());
+    } else if (value.is_object()) {
+      const json::value* b64 = value.as_object().if_contains("base64");
+      if (!b64 || !b64->is_string()) continue;
+      if (auto bytes = DecodeBase64(b64->as_string())) out[std::string(name)] = *std::move(bytes);
+    }
   }
   return out;
 }

@@ -1,9 +1,15 @@
 // Template and variable inputs (spec rfs-api.md §1.8): checks template_body / template_uri and
-// vars_body / vars_uri / vars_structure, reads URIs from where Formwork can (its own download
-// links; objects of the simulated OBS once providers expose them) — never from the network —
-// and keeps the result in the stored form: template files, and a vars JSON document.
+// vars_body / vars_uri / vars_structure, reads URIs from where Formwork can (objects of the
+// simulated OBS and its own download links — never from the network) and keeps the result in
+// the stored form: template files by path, and a vars JSON document.
 //
-// Thread-safety: TemplateSources is safe from any thread if its reader is; the rest is pure.
+// A template_uri names a .tf, a .tf.json or a .zip. A zip is unpacked with src/archive (its
+// limits and RF codes), must hold no .tfvars (RF.10011025) and at least one .tf/.tf.json in its
+// root directory (RF.10011157); every file of it is kept under its path ("main.tf",
+// "modules/net/main.tf", "scripts/init.sh"): the root module is the files without a directory
+// part, local module sources resolve against the others, and file() reads them.
+//
+// Thread-safety: ResolveTemplateInput is as safe as its reader; the rest is pure.
 #pragma once
 
 #include <functional>
@@ -61,7 +67,8 @@ struct DisplayVars {
 };
 DisplayVars VarsForDisplay(const std::string& vars_json, const std::set<std::string>& sensitive);
 
-// JSON of template files ({"main.tf": "..."}) and back.
+// JSON of template files ({"main.tf": "..."}) and back; a file that is not UTF-8 (a binary file
+// of a zip) is stored as {"name": {"base64": "..."}}.
 std::string FilesToJson(const std::map<std::string, std::string>& files);
 std::map<std::string, std::string> FilesFromJson(const std::string& json);
 

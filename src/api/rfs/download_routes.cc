@@ -1,7 +1,8 @@
 // The target of GetStackTemplate's 307: GET /_formwork/downloads/{token}/{file_name}, with no
 // credentials but the token itself (short-lived and unguessable, like a pre-signed OBS URL;
 // stacks::StackService issues and checks it). Not an RFS operation: no Client-Request-Id, and
-// clients must not add headers to it.
+// clients must not add headers to it. A template of several files (a zip template) is served as
+// one template.zip (application/zip).
 #include "api/rfs/rfs_api.h"
 #include "stacks/stack_service.h"
 
@@ -17,13 +18,17 @@ void RegisterDownloadRoutes(ApiRouter& router, const RfsDeps& deps) {
                      if (file.file_name != ctx.request.PathParam("file_name")) {
                        return NotFound("No such download.");
                      }
-                     bool is_json = file.file_name.size() >= 5 &&
-                                    file.file_name.substr(file.file_name.size() - 5) == ".json";
+                     auto ends_with = [&](std::string_view suffix) {
+                       return file.file_name.size() >= suffix.size() &&
+                              file.file_name.compare(file.file_name.size() - suffix.size(),
+                                                     suffix.size(), suffix) == 0;
+                     };
                      http::Response r;
                      r.status = 200;
                      r.body = std::move(file.content);
-                     r.SetHeader("Content-Type", is_json ? "application/json"
-                                                         : "text/plain; charset=utf-8");
+                     r.SetHeader("Content-Type", ends_with(".zip")    ? "application/zip"
+                                                 : ends_with(".json") ? "application/json"
+                                                                      : "text/plain; charset=utf-8");
                      r.SetHeader("Content-Disposition",
                                  "attachment; filename=\"" + file.file_name + "\"");
                      return r;

@@ -362,6 +362,24 @@ Status DeploymentRunner::RunDeployment(const store::JobRecord& job, const std::s
   plan_options.destroy = destroy;
   engine::PlanResult plan = engine::MakePlan(*loaded.config, *prior, plan_options, target);
   if (plan.diags.HasErrors()) return fail(SummarizeErrors(plan.diags));
+  // A saved execution plan is applied only while it still describes the changes (a later
+  // attempt of the same job resumes a partly applied plan, so only the first one checks).
+  if (!deployment->execution_plan_id.empty() && job.attempts <= 1) {
+    std::optional<store::ExecutionPlanRecord> saved;
+    FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+      FW_ASSIGN_OR_RETURN(saved, r.stacks().GetPlan(deployment->execution_plan_id));
+      return Status::Ok();
+    }));
+    if (saved) {
+      std::string mismatch =
+          PlanMismatch(PlanDocumentFromJson(saved->plan_json), PlanItemsOf(plan.plan));
+      if (!mismatch.empty()) {
+        return fail("the execution plan " + saved->name +
+                    " no longer matches the resources, so nothing was changed: " + mismatch +
+                    ". Create a new execution plan");
+      }
+    }
+  }
 
   RecordingObserver observer(store_, clock_, *stack, deployment->id, options_);
   engine::ApplyOptions apply_options;

@@ -1,6 +1,7 @@
 #include "stacks/plan_items.h"
 
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "stacks/state_rows.h"
@@ -59,7 +60,49 @@ std::vector<PlanItemAttribute> AttributeChanges(const engine::ResourceChange& c)
   return out;
 }
 
+std::string ItemAddress(const PlanItem& i) {
+  std::string out = i.module_address ? *i.module_address + "." : "";
+  out += i.resource_type + "." + i.resource_name;
+  if (i.index) out += "[" + *i.index + "]";
+  return out;
+}
+
+constexpr std::string_view kUnknown = "(known after apply)";
+
 }  // namespace
+
+std::string PlanMismatch(const PlanDocument& saved, const PlanDocument& fresh) {
+  std::map<std::string, const PlanItem*> now;
+  for (const PlanItem& i : fresh.items) now[ItemAddress(i)] = &i;
+  for (const PlanItem& was : saved.items) {
+    std::string address = ItemAddress(was);
+    auto it = now.find(address);
+    if (it == now.end()) {
+      return address + " was planned to " + was.action + " and now needs no change";
+    }
+    const PlanItem& is = *it->second;
+    if (is.action != was.action) {
+      return address + " was planned to " + was.action + " and now needs " + is.action;
+    }
+    std::map<std::string, const PlanItemAttribute*> targets;
+    for (const PlanItemAttribute& a : is.attributes) targets[a.name] = &a;
+    for (const PlanItemAttribute& a : was.attributes) {
+      auto t = targets.find(a.name);
+      std::string target = t == targets.end() ? "" : t->second->target_value;
+      if (a.target_value == kUnknown || target == kUnknown) continue;
+      if (t == targets.end() || target != a.target_value) {
+        return address + "." + a.name + " was planned as " + a.target_value + " and is now " +
+               (t == targets.end() ? std::string("unchanged") : target);
+      }
+    }
+    now.erase(it);
+  }
+  if (!now.empty()) {
+    const PlanItem& extra = *now.begin()->second;
+    return now.begin()->first + " now needs " + extra.action + ", which the plan did not have";
+  }
+  return "";
+}
 
 PlanDocument PlanItemsOf(const engine::Plan& plan) {
   PlanDocument doc;

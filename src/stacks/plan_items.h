@@ -20,6 +20,12 @@ struct PlanDocument {
 
 PlanDocument PlanItemsOf(const engine::Plan& plan);
 std::string PlanDocumentToJson(const PlanDocument& doc);
+
+// Applying a saved execution plan re-plans from the stack's state and checks that the result
+// is the plan the user saw (Terraform's saved-plan check): the same instances with the same
+// actions and the same target values (where either side is "(known after apply)" the value is
+// not compared). "" when they agree, else what differs first, for the deployment's message.
+std::string PlanMismatch(const PlanDocument& saved, const PlanDocument& fresh);
 PlanDocument PlanDocumentFromJson(const std::string& json);
 
 }  // namespace fw::stacks

@@ -143,6 +143,42 @@ TEST_F(RfsPlansTest, CreateInspectApply) {
   EXPECT_EQ(ErrorCode(missing), "RF.10013002");
 }
 
+// Applying re-plans and checks the result against the saved plan: when the cloud changed in
+// between (here another stack adds a VPC that a data source counts), nothing is applied and
+// the deployment fails saying what differs.
+TEST_F(RfsPlansTest, ApplyRefusesAPlanTheCloudNoLongerMatches) {
+  const char kCounting[] = R"(
+data "huaweicloud_vpcs" "all" {}
+resource "terraform_data" "count" {
+  input = length(data.huaweicloud_vpcs.all.vpcs)
+}
+)";
+  CreateStack("counter");
+  ASSERT_EQ(CreatePlan("counter", "p1", kCounting).status, 202);
+  ASSERT_EQ(WaitPlan("counter", "p1"), "AVAILABLE");
+  CreateStack("other", kVpcTemplate);
+  ASSERT_EQ(WaitTerminal("other"), "DEPLOYMENT_COMPLETE");
+
+  auto apply = Call("POST", "/stacks/counter/execution-plans/p1", "{}");
+  ASSERT_EQ(apply.status, 202) << apply.body;
+  ASSERT_EQ(WaitTerminal("counter"), "DEPLOYMENT_FAILED");
+  std::string message(Metadata("counter").at("status_message").as_string());
+  EXPECT_NE(message.find("no longer matches"), std::string::npos) << message;
+  EXPECT_NE(message.find("terraform_data.count.input was planned as 0 and is now 1"),
+            std::string::npos)
+      << message;
+  EXPECT_TRUE(JsonBody(Call("GET", "/stacks/counter/resources"))
+                  .at("stack_resources").as_array().empty());
+
+  // A plan made now matches, and applies.
+  ASSERT_EQ(CreatePlan("counter", "p2", kCounting).status, 202);
+  ASSERT_EQ(WaitPlan("counter", "p2"), "AVAILABLE");
+  ASSERT_EQ(Call("POST", "/stacks/counter/execution-plans/p2", "{}").status, 202);
+  ASSERT_EQ(WaitTerminal("counter"), "DEPLOYMENT_COMPLETE");
+  EXPECT_EQ(JsonBody(Call("GET", "/stacks/counter/resources"))
+                .at("stack_resources").as_array().size(), 1u);
+}
+
 TEST_F(RfsPlansTest, RefusalsAndExpiry) {
   CreateStack("r", kFirst);
   ASSERT_EQ(WaitTerminal("r"), "DEPLOYMENT_COMPLETE");

@@ -72,7 +72,7 @@ void BM_EvaluateResourceAttributes(benchmark::State& state) {
       if (attr->name != "count") exprs.push_back(attr->expr);
     }
   }
-  FunctionRegistry fns = EvalFunctions(".");
+  FunctionRegistry fns = EvalFunctions(std::make_shared<DiskFileSource>("."));
   BenchScope scope;
   EvalContext ctx{&scope, &fns};
   size_t errors = 0;

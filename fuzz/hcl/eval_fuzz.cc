@@ -39,7 +39,7 @@ const fw::hcl::MapScope& FuzzScope() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;
   static const fw::hcl::FunctionRegistry* functions =
-      new fw::hcl::FunctionRegistry(fw::hcl::EvalFunctions("/nonexistent-fuzz-dir"));
+      new fw::hcl::FunctionRegistry(fw::hcl::EvalFunctions(fw::hcl::EmptyFileSource()));
   std::string bytes(reinterpret_cast<const char*>(data), size);
   fw::hcl::ParseOptions options;
   options.max_depth = 64;

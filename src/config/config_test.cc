@@ -2,8 +2,11 @@
 // and a property: a reference is reported undeclared exactly when it is not declared.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
+#include "base/ids.h"
 #include "config/dump.h"
 #include "config/loader.h"
 #include "config/tfvars.h"
@@ -45,6 +48,45 @@ TEST(ConfigTest, InMemoryModuleTree) {
   EXPECT_EQ(net.module->dir, "modules/net");
   ASSERT_EQ(net.module->managed_resources.count("huaweicloud_vpc.v"), 1u);
   EXPECT_EQ(net.module->managed_resources.at("huaweicloud_vpc.v").ProviderName(), "huaweicloud");
+}
+
+// The Config knows where its files came from: a template's files (all of them, .tf or not) and
+// nothing else, shared by the module tree; the disk under the root directory for LoadConfig.
+TEST(ConfigTest, ConfigCarriesItsFileSource) {
+  LoadResult r = LoadConfigFromFiles(
+      {{"main.tf", "module \"app\" {\n source = \"./modules/app/\"\n}\n"},
+       {"modules/app/main.tf", "output \"x\" { value = 1 }\n"},
+       {"modules/app/init.sh", "#!/bin/sh\n"}});
+  ASSERT_FALSE(r.diags.HasErrors()) << hcl::FormatDiagnostics(r.diags, r.Lookup());
+  ASSERT_NE(r.config->files, nullptr);
+  const Config& app = *r.config->children.at("app");
+  EXPECT_EQ(app.files, r.config->files);
+  EXPECT_EQ(r.config->DirFromRoot(), ".");
+  EXPECT_EQ(app.DirFromRoot(), "modules/app");
+  EXPECT_EQ(*r.config->files->ReadPath(app.DirFromRoot() + "/init.sh", 100), "#!/bin/sh\n");
+  EXPECT_EQ(r.config->files->ReadPath("/etc/hostname", 100).status().code(),
+            ErrorCode::kPermissionDenied);
+  // Validation evaluates with the same source: a literal path outside the template fails.
+  hcl::Diagnostics d = LoadAndValidate(
+      {{"main.tf", "output \"x\" { value = file(\"/etc/hostname\") }\n"}});
+  ASSERT_TRUE(d.HasErrors());
+  EXPECT_NE(d.begin()->detail.find("no file exists at \"/etc/hostname\""), std::string::npos)
+      << d.begin()->detail;
+
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fw-config-" + NewHexId32());
+  fs::create_directories(dir / "modules" / "app");
+  std::ofstream(dir / "main.tf") << "module \"app\" {\n source = \"./modules/app\"\n}\n";
+  std::ofstream(dir / "modules" / "app" / "main.tf") << "output \"x\" { value = 1 }\n";
+  std::ofstream(dir / "modules" / "app" / "data.txt") << "from disk";
+  LoadResult disk = LoadConfig(dir.string() + "/");
+  ASSERT_FALSE(disk.diags.HasErrors()) << hcl::FormatDiagnostics(disk.diags, disk.Lookup());
+  ASSERT_NE(disk.config->files, nullptr);
+  EXPECT_EQ(disk.config->files->WorkingDirectory(), dir.string());
+  const Config& disk_app = *disk.config->children.at("app");
+  EXPECT_EQ(disk_app.DirFromRoot(), "modules/app");
+  EXPECT_EQ(*disk.config->files->ReadPath(disk_app.DirFromRoot() + "/data.txt", 100), "from disk");
+  fs::remove_all(dir);
 }
 
 // Override files: arguments replace the original's one by one; nested block types replace

@@ -47,14 +47,16 @@ std::string JoinDir(const std::string& dir, const std::string& rel) {
 
 class Loader {
  public:
-  Loader(DirReader reader, const LoadOptions& options, LoadResult* result)
-      : reader_(std::move(reader)), options_(options), result_(result) {}
+  Loader(DirReader reader, std::shared_ptr<const hcl::FileSource> files,
+         const LoadOptions& options, LoadResult* result)
+      : reader_(std::move(reader)), files_(std::move(files)), options_(options), result_(result) {}
 
   std::unique_ptr<Config> LoadTree(const std::string& dir, std::vector<InputFile> files,
                                    const Config* parent, std::vector<std::string> path) {
     auto config = std::make_unique<Config>();
     config->parent = parent;
     config->path = std::move(path);
+    config->files = files_;
     config->module = std::make_unique<Module>();
     Module& m = *config->module;
     m.dir = dir;
@@ -179,6 +181,7 @@ class Loader {
   }
 
   DirReader reader_;
+  std::shared_ptr<const hcl::FileSource> files_;
   const LoadOptions& options_;
   LoadResult* result_;
 };
@@ -227,7 +230,6 @@ LoadResult LoadConfig(const std::string& path, const LoadOptions& options) {
   DirReader reader = [&options](const std::string& dir) {
     return ReadDiskDir(dir, options.max_files);
   };
-  Loader loader(reader, options, &result);
   std::error_code ec;
   std::string dir = path;
   std::vector<InputFile> files;
@@ -251,6 +253,9 @@ LoadResult LoadConfig(const std::string& path, const LoadOptions& options) {
     result.diags.AddError("No such file or directory", "The path \"" + path + "\" does not exist.",
                           std::nullopt);
   }
+  // Relative file paths resolve against the root module's directory, as against Terraform's
+  // working directory.
+  Loader loader(reader, std::make_shared<hcl::DiskFileSource>(dir), options, &result);
   result.config = loader.LoadTree(dir, std::move(files), nullptr, {});
   return result;
 }
@@ -270,7 +275,8 @@ LoadResult LoadConfigFromFiles(const std::map<std::string, std::string>& files,
     if (out.empty()) return NotFound("no configuration files in \"" + dir + "\"");
     return out;
   };
-  Loader loader(reader, options, &result);
+  // Every file of the template (scripts and data too, not only .tf) and nothing else.
+  Loader loader(reader, std::make_shared<hcl::MemoryFileSource>(files), options, &result);
   Result<std::vector<InputFile>> root = reader("");
   std::vector<InputFile> root_files;
   if (root.ok()) {

@@ -1,5 +1,7 @@
 #include "config/model.h"
 
+#include <filesystem>
+
 namespace fw::config {
 
 std::string Resource::Address() const {
@@ -17,6 +19,18 @@ const Resource* Module::FindResource(ResourceMode mode, const std::string& type,
   const auto& table = mode == ResourceMode::kManaged ? managed_resources : data_resources;
   auto it = table.find(type + "." + name);
   return it == table.end() ? nullptr : &it->second;
+}
+
+std::string Config::DirFromRoot() const {
+  const Config* root = this;
+  while (root->parent != nullptr) root = root->parent;
+  auto clean = [](const std::string& dir) {
+    return std::filesystem::path(dir.empty() ? "." : dir).lexically_normal();
+  };
+  std::filesystem::path rel = clean(module->dir).lexically_relative(clean(root->module->dir));
+  std::string out = rel.generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out.empty() ? "." : out;
 }
 
 std::string Config::PathString() const {

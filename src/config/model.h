@@ -18,6 +18,7 @@
 
 #include "hcl/ast.h"
 #include "hcl/body.h"
+#include "hcl/functions/file_source.h"
 #include "hcl/json_body.h"
 #include "hcl/type.h"
 #include "hcl/value.h"
@@ -192,9 +193,20 @@ struct Config {
   const Config* parent = nullptr;
   std::map<std::string, std::unique_ptr<Config>> children;  // by module call name
 
+  // Where the configuration's files come from, shared by every module of the tree: the disk,
+  // rooted at the root module's directory (LoadConfig), or exactly the files of an in-memory
+  // template (LoadConfigFromFiles). The filesystem functions (file, fileset, templatefile...)
+  // and resource arguments that name a file read only through it, with relative paths resolved
+  // against the root module's directory. Null (a Config built by hand): no files at all.
+  std::shared_ptr<const hcl::FileSource> files;
+
   bool IsRoot() const { return parent == nullptr; }
   // "module.net.module.subnet" ("" for the root).
   std::string PathString() const;
+  // path.module: this module's directory relative to the root module's ("." for the root,
+  // "modules/net" for a module called with source "./modules/net"), the form in which the file
+  // functions find the module's files.
+  std::string DirFromRoot() const;
 };
 
 }  // namespace fw::config

@@ -507,7 +507,7 @@ void CheckLocalCycles(const Module& m, Diagnostics& diags) {
 void ValidateTree(const Config& config, Diagnostics& diags) {
   CheckRequiredVersions(*config.module, diags);
   CheckLocalCycles(*config.module, diags);
-  hcl::FunctionRegistry fns = hcl::EvalFunctions(config.module->dir);
+  hcl::FunctionRegistry fns = hcl::EvalFunctions(config.files);
   Checker(config, fns, diags).Run();
   for (const auto& [name, child] : config.children) ValidateTree(*child, diags);
 }

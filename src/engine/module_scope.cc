@@ -187,10 +187,10 @@ std::optional<hcl::Value> ModuleScope::Root(std::string_view name) const {
     return V::Object({{"key", *each_key_}, {"value", *each_value_}});
   }
   if (name == "path") {
-    std::string dir = instance_.cfg->module->dir.empty() ? "." : instance_.cfg->module->dir;
-    std::string root = walk_.root().module->dir.empty() ? "." : walk_.root().module->dir;
-    return V::Object(
-        {{"module", V::String(dir)}, {"root", V::String(root)}, {"cwd", V::String(walk_.cwd)}});
+    // Relative to the root module's directory, which relative file paths resolve against.
+    return V::Object({{"module", V::String(instance_.cfg->DirFromRoot())},
+                      {"root", V::String(".")},
+                      {"cwd", V::String(walk_.cwd)}});
   }
   if (name == "terraform") return V::Object({{"workspace", V::String("default")}});
   if (name == "module") {

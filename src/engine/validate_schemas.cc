@@ -19,7 +19,7 @@ class UnknownScope final : public hcl::Scope {
 void ValidateModule(const config::Config& cfg, const providers::Registry& registry,
                     hcl::Diagnostics& diags) {
   UnknownScope scope;
-  hcl::FunctionRegistry functions = hcl::EvalFunctions(cfg.module->dir);
+  hcl::FunctionRegistry functions = hcl::EvalFunctions(cfg.files);
   hcl::EvalContext ctx{&scope, &functions};
   for (const auto* list : {&cfg.module->managed_resources, &cfg.module->data_resources}) {
     for (const auto& [key, r] : *list) {

@@ -2,7 +2,6 @@
 #include "engine/walk.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "hcl/ast.h"
 #include "hcl/eval/evaluator.h"
@@ -53,8 +52,9 @@ const config::ProviderConfig* FindProviderConfig(const config::Config& cfg,
 Walk::Walk(const config::Config& config, const providers::Registry& registry,
            hcl::Diagnostics& diags)
     : root_(config), registry_(registry) {
-  std::error_code ec;
-  cwd = std::filesystem::current_path(ec).string();
+  // Terraform's working directory is the root module's: the disk directory for the CLI, "." for
+  // an in-memory template (which has no place on the server's disk to show).
+  cwd = config.files ? config.files->WorkingDirectory() : ".";
   AddModule(config, -1, diags);
   for (auto& [cfg, nodes] : modules_) AddEdges(*cfg, diags);
   graph_.Dedupe();
@@ -84,7 +84,7 @@ void Walk::PrepareStore(int id) {
 void Walk::AddModule(const config::Config& cfg, int call_node, hcl::Diagnostics& diags) {
   ModuleNodes& m = modules_[&cfg];
   m.call_node = call_node;
-  m.functions = std::make_unique<hcl::FunctionRegistry>(hcl::EvalFunctions(cfg.module->dir));
+  m.functions = std::make_unique<hcl::FunctionRegistry>(hcl::EvalFunctions(cfg.files));
   const std::string prefix = Prefix(cfg);
   auto add = [&](NodeKind kind, std::string name, std::string display) {
     int id = graph_.AddNode();

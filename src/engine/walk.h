@@ -119,7 +119,7 @@ class Walk {
   // Names the nodes of a cycle: "Cycle: local.a, local.b".
   std::string CycleText(const std::vector<int>& cycle) const;
 
-  std::string cwd;  // path.cwd
+  std::string cwd;  // path.cwd: the file source's working directory (the root module's)
 
  private:
   void AddModule(const config::Config& cfg, int call_node, hcl::Diagnostics& diags);

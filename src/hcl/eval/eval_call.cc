@@ -1,11 +1,10 @@
 // Function calls (with `...` expansion), the evaluator-level functions try() and can(), and
 // templatefile()/templatestring(), which parse and evaluate a template of their own.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <memory>
 
 #include "hcl/body.h"
 #include "hcl/eval/evaluator_internal.h"
+#include "hcl/functions/context_functions.h"
 #include "hcl/parser.h"
 
 namespace fw::hcl {
@@ -217,9 +216,15 @@ Value EvaluateTemplate(std::string_view text, std::string_view filename,
   return Evaluate(*parsed.expr, ctx, diags);
 }
 
-FunctionRegistry EvalFunctions(std::string base_dir, const FunctionRegistry* base) {
+FunctionRegistry EvalFunctions(std::shared_ptr<const FileSource> files,
+                               const FunctionRegistry* base) {
   if (base == nullptr) base = &FunctionRegistry::Builtins();
+  if (files == nullptr) files = EmptyFileSource();
   FunctionRegistry reg = *base;
+  RegisterFileFunctions(&reg, files);
+  // What templates see: everything but templatefile and templatestring (Terraform forbids the
+  // recursion), owned by the functions that render them.
+  auto inner = std::make_shared<const FunctionRegistry>(reg);
   Parameter vars{"vars", Type::Dynamic(), false, /*allow_unknown=*/true, false, false};
 
   FunctionSpec file;
@@ -227,24 +232,11 @@ FunctionRegistry EvalFunctions(std::string base_dir, const FunctionRegistry* bas
   file.description = "Reads the file at the given path and renders it as a template.";
   file.params = {Parameter{"path", Type::String()}, vars};
   file.return_type = StaticReturnType(Type::Dynamic());
-  file.impl = [base_dir, base](const std::vector<Value>& args, const Type&) -> Result<Value> {
-    namespace fs = std::filesystem;
-    const std::string& rel = args[0].AsString();
-    fs::path p = fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(base_dir) / rel;
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) {
-      return InvalidArgument("no file exists at " + eval_internal::Quote(rel) +
-                             "; this function works only with files that are distributed as "
-                             "part of the configuration source code");
-    }
-    constexpr uintmax_t kMaxTemplateBytes = uintmax_t{16} << 20;
-    if (fs::file_size(p, ec) > kMaxTemplateBytes) {
-      return InvalidArgument("the file at " + eval_internal::Quote(rel) + " is too large");
-    }
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return eval_internal::RenderTemplate(ss.str(), rel, args[1], base);
+  file.impl = [files, inner](const std::vector<Value>& args, const Type&) -> Result<Value> {
+    const std::string& path = args[0].AsString();
+    Result<std::string> text = files->ReadPath(path, kMaxTemplateFileBytes);
+    if (!text.ok()) return FileReadError(text.status(), path, false);
+    return eval_internal::RenderTemplate(*text, path, args[1], inner.get());
   };
   reg.Register(std::move(file));
 
@@ -253,8 +245,9 @@ FunctionRegistry EvalFunctions(std::string base_dir, const FunctionRegistry* bas
   str.description = "Renders the given string as a template.";
   str.params = {Parameter{"template", Type::String()}, vars};
   str.return_type = StaticReturnType(Type::Dynamic());
-  str.impl = [base](const std::vector<Value>& args, const Type&) -> Result<Value> {
-    return eval_internal::RenderTemplate(args[0].AsString(), "<templatestring>", args[1], base);
+  str.impl = [inner](const std::vector<Value>& args, const Type&) -> Result<Value> {
+    return eval_internal::RenderTemplate(args[0].AsString(), "<templatestring>", args[1],
+                                         inner.get());
   };
   reg.Register(std::move(str));
   return reg;

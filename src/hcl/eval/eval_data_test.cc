@@ -30,7 +30,7 @@ fs::path SourceDir() {
 }
 
 FunctionRegistry TestFunctions(const std::string& base_dir) {
-  FunctionRegistry reg = EvalFunctions(base_dir);
+  FunctionRegistry reg = EvalFunctions(std::make_shared<DiskFileSource>(base_dir));
   FunctionSpec unknown;
   unknown.name = "test_unknown";
   unknown.params = {Parameter{"type", Type::String()}};

@@ -15,16 +15,19 @@
 //
 // `try(...)` and `can(...)` are evaluated here (they catch the evaluation errors of their
 // arguments). `templatefile` and `templatestring` need the evaluator too: EvalFunctions() returns
-// a registry with them added to the built-ins.
+// a registry with them and the filesystem functions added to the built-ins.
 //
 // Thread-safety: Evaluate is reentrant; the context's scope and registry are only read.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 
 #include "hcl/diagnostics.h"
 #include "hcl/eval/scope.h"
 #include "hcl/expression.h"
+#include "hcl/functions/file_source.h"
 #include "hcl/functions/function.h"
 #include "hcl/value.h"
 
@@ -50,10 +53,16 @@ Value EvaluateTemplate(std::string_view text, std::string_view filename,
                        const std::map<std::string, Value, std::less<>>& vars,
                        const FunctionRegistry* functions, Diagnostics& diags);
 
-// `base` (the built-ins when null) plus templatefile(path, vars) — paths relative to
-// `base_dir`, the module directory — and templatestring(template, vars). Templates see only
-// their vars and the functions of `base`, which must outlive the returned registry.
-FunctionRegistry EvalFunctions(std::string base_dir, const FunctionRegistry* base = nullptr);
+inline constexpr size_t kMaxTemplateFileBytes = size_t{16} << 20;
+
+// `base` (the built-ins when null) plus the filesystem functions over `files`
+// (RegisterFileFunctions: file, fileset, filemd5...; nullptr: no files at all),
+// templatefile(path, vars), which reads through `files` too, and templatestring(template, vars).
+// The engine passes the configuration's source (config::Config::files): the disk for the CLI,
+// the template's own files for an RFS stack. Templates see only their vars and the functions of
+// `base` plus the filesystem ones; `base` is copied.
+FunctionRegistry EvalFunctions(std::shared_ptr<const FileSource> files,
+                               const FunctionRegistry* base = nullptr);
 
 // A stable one-line rendering for tests and tools: `<value> :: <type expression>`, e.g.
 // `["a", (known after apply)] :: list(string)`, `sensitive("x") :: string`.

@@ -1,37 +1,47 @@
 // Functions whose results depend on the evaluation context rather than only on their arguments:
-// the filesystem functions (bound to a base directory) and the clock functions.
+// the filesystem functions (bound to a FileSource, file_source.h) and the clock functions.
 //
-//  * abspath, basename, dirname, pathexpand, file, filebase64, fileexists, fileset, filemd5,
-//    filesha1, filesha256, filesha512, filebase64sha256, filebase64sha512: relative paths are
-//    resolved against `base_dir` (Terraform resolves them against the working directory, where
-//    the module's `path.module` is usually spelled out). Like Terraform, any path is allowed;
-//    files larger than kMaxFunctionFileBytes are refused, and fileset stops after
-//    kMaxFilesetMatches results.
+//  * file, filebase64, fileexists, fileset, filemd5, filesha1, filesha256, filesha512,
+//    filebase64sha256, filebase64sha512: read only through the FileSource, never the disk
+//    directly. Relative paths resolve against the source's root, the root module's directory
+//    (Terraform resolves them against the working directory, which is why modules spell out
+//    `path.module`). A DiskFileSource (the CLI) allows any path, like Terraform; a
+//    MemoryFileSource (an RFS stack's template) holds only the template's files and refuses
+//    absolute paths and paths leading outside it ("Invalid value for "path" parameter: no file
+//    exists at "/etc/passwd"; this function works only with files that are distributed as part
+//    of the configuration source code (absolute paths are refused: ...)"). Files larger than
+//    kMaxFunctionFileBytes are refused, and fileset stops after kMaxFilesetMatches results.
+//  * abspath (against the source's WorkingDirectory: "." for a template, so no server path is
+//    shown), basename, dirname: string functions; pathexpand asks the source for the home
+//    directory (a template has none: `~` paths are refused).
 //  * timestamp: the clock's "now" in RFC 3339 (UTC); unknown when `plan_time` is set (Terraform
 //    returns an unknown value during plan so that the result is only fixed at apply).
 //  * plantimestamp: the clock's "now" in RFC 3339 (the plan's time); never unknown here.
 //
-// Usage: copy FunctionRegistry::Builtins(), call RegisterContextFunctions on the copy.
-// Thread-safety: the registered functions only read the context; `clock` must outlive them.
+// Usage: copy FunctionRegistry::Builtins(), call RegisterContextFunctions (or only
+// RegisterFileFunctions, as hcl::EvalFunctions does) on the copy.
+// Thread-safety: the registered functions only read the context; they share ownership of the
+// file source; `clock` must outlive them.
 #pragma once
 
-#include <cstddef>
-#include <string>
+#include <memory>
 
 #include "base/clock.h"
+#include "hcl/functions/file_source.h"
 #include "hcl/functions/function.h"
 
 namespace fw::hcl {
 
-inline constexpr size_t kMaxFunctionFileBytes = 64 * 1024 * 1024;
-inline constexpr size_t kMaxFilesetMatches = 100000;
-
 struct FunctionContext {
-  std::string base_dir;
-  const fw::Clock* clock = nullptr;  // nullptr: the system clock
+  std::shared_ptr<const FileSource> files;  // nullptr: no files at all (EmptyFileSource)
+  const fw::Clock* clock = nullptr;         // nullptr: the system clock
   bool plan_time = false;
 };
 
+// The filesystem and path functions over `files` (nullptr: no files).
+void RegisterFileFunctions(FunctionRegistry* registry, std::shared_ptr<const FileSource> files);
+
+// RegisterFileFunctions plus the clock functions.
 void RegisterContextFunctions(FunctionRegistry* registry, const FunctionContext& context);
 
 }  // namespace fw::hcl

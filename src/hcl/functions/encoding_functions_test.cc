@@ -7,7 +7,8 @@
 // The result is rendered as its value JSON when the value's type is the JSON's implied type,
 // else as `<type JSON> <value JSON>`; `unknown <type JSON>`, `null <type JSON>` for unknown and
 // null results, prefixed by `sensitive ` when marked; errors as `error: <message>`.
-// `$BASE` stands for the family's folder. Context functions see base_dir = that folder and a clock at 2024-02-29T12:34:56Z.
+// `$BASE` stands for the family's folder. Context functions see a DiskFileSource rooted at that
+// folder and a clock at 2024-02-29T12:34:56Z.
 //
 // Also: encoding unit and property tests.
 #include <gtest/gtest.h>
@@ -41,7 +42,9 @@ const ManualClock& FunctionTestClock() {
 
 FunctionRegistry FunctionTestRegistry(const std::string& base_dir, bool plan_time) {
   FunctionRegistry r = FunctionRegistry::Builtins();
-  RegisterContextFunctions(&r, FunctionContext{base_dir, &FunctionTestClock(), plan_time});
+  RegisterContextFunctions(
+      &r, FunctionContext{std::make_shared<DiskFileSource>(base_dir), &FunctionTestClock(),
+                          plan_time});
   return r;
 }
 

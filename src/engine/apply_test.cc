@@ -237,6 +237,108 @@ output "vpc_name" { value = huaweicloud_vpc.v.name }
   EXPECT_FALSE(MakePlanFor(cfg).plan.HasChanges());
 }
 
+// A stack's template reads its own files: file(), templatefile(), fileset() and an OBS object's
+// `source` inside a module find the module's files through path.module.
+TEST_F(EngineTest, TemplateFilesAreReadableFromModules) {
+  const config::Config& cfg = Load(R"(
+module "app" {
+  source = "./modules/app"
+  name   = "web"
+}
+output "user_data" { value = module.app.user_data }
+output "rendered"  { value = module.app.rendered }
+output "md5"       { value = module.app.md5 }
+output "scripts"   { value = module.app.scripts }
+output "paths"     { value = module.app.paths }
+output "settings"  { value = jsondecode(file("data/settings.json")).size }
+output "etag"      { value = module.app.etag }
+)",
+                                   {{"modules/app/main.tf", R"(
+variable "name" { type = string }
+resource "huaweicloud_obs_bucket" "b" {
+  bucket = "app-scripts"
+}
+resource "huaweicloud_obs_bucket_object" "o" {
+  bucket = huaweicloud_obs_bucket.b.bucket
+  key    = "user_data.sh"
+  source = "${path.module}/user_data.sh"
+}
+output "user_data" { value = file("${path.module}/user_data.sh") }
+output "rendered"  { value = templatefile("${path.module}/user_data.sh", { name = var.name }) }
+output "md5"       { value = filemd5("${path.module}/./user_data.sh") }
+output "scripts"   { value = fileset(path.module, "**/*.sh") }
+output "paths"     { value = [path.module, path.root, path.cwd] }
+output "etag"      { value = huaweicloud_obs_bucket_object.o.etag }
+)"},
+                                    {"modules/app/user_data.sh", "#!/bin/sh\necho ${name}\n"},
+                                    {"modules/app/lib/helpers.sh", "true\n"},
+                                    {"data/settings.json", R"({"size": "large"})"}});
+  PlanAndApply(cfg);
+  ASSERT_EQ(state_.outputs.count("user_data"), 1u);
+  EXPECT_EQ(state_.outputs.at("user_data").value.AsString(), "#!/bin/sh\necho ${name}\n");
+  EXPECT_EQ(state_.outputs.at("rendered").value.AsString(), "#!/bin/sh\necho web\n");
+  EXPECT_EQ(state_.outputs.at("settings").value.AsString(), "large");
+  const std::string md5 = state_.outputs.at("md5").value.AsString();
+  EXPECT_EQ(md5.size(), 32u);
+  EXPECT_EQ(state_.outputs.at("etag").value.AsString(), md5);  // the object has the file's bytes
+  std::vector<std::string> scripts;
+  for (const hcl::Value& v : state_.outputs.at("scripts").value.Elements()) {
+    scripts.push_back(v.AsString());
+  }
+  EXPECT_EQ(scripts, std::vector<std::string>({"lib/helpers.sh", "user_data.sh"}));
+  std::vector<std::string> paths;
+  for (const hcl::Value& v : state_.outputs.at("paths").value.Elements()) {
+    paths.push_back(v.AsString());
+  }
+  EXPECT_EQ(paths, std::vector<std::string>({"modules/app", ".", "."}));
+  EXPECT_FALSE(MakePlanFor(cfg).plan.HasChanges());
+}
+
+// Nothing outside the template is readable: not the server's files by absolute path, not by
+// leaving the template's root, neither through functions nor through an OBS object's source.
+TEST_F(EngineTest, TemplateCannotReadTheServersFiles) {
+  PlanResult p = MakePlanFor(Load(R"(output "x" { value = file("/etc/hostname") })"));
+  ASSERT_TRUE(p.diags.HasErrors());
+  const hcl::Diagnostic& d = *p.diags.begin();
+  EXPECT_EQ(d.summary, "Error in function call");
+  EXPECT_EQ(d.detail,
+            "Call to function \"file\" failed: Invalid value for \"path\" parameter: no file "
+            "exists at \"/etc/hostname\"; this function works only with files that are "
+            "distributed as part of the configuration source code (absolute paths are refused: a "
+            "template can read only its own files, by paths relative to its root).");
+
+  PlanResult escape = MakePlanFor(Load(R"(
+module "m" { source = "./modules/m" }
+output "x" { value = module.m.x }
+)",
+                                       {{"modules/m/main.tf", R"(
+output "x" { value = templatefile("${path.module}/../../../etc/passwd", {}) }
+)"}}));
+  ASSERT_TRUE(escape.diags.HasErrors());
+  EXPECT_NE(escape.diags.begin()->detail.find("the path leads outside the template"),
+            std::string::npos)
+      << Describe(escape.diags);
+
+  const config::Config& obs = Load(R"(
+resource "huaweicloud_obs_bucket" "b" {
+  bucket = "leaks"
+}
+resource "huaweicloud_obs_bucket_object" "o" {
+  bucket = huaweicloud_obs_bucket.b.bucket
+  key    = "passwd"
+  source = "/etc/passwd"
+}
+)");
+  PlanResult planned = MakePlanFor(obs);
+  ASSERT_FALSE(planned.diags.HasErrors()) << Describe(planned.diags);
+  ApplyResult r = Apply(obs, planned.plan, state_, target_);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].address, "huaweicloud_obs_bucket_object.o");
+  EXPECT_NE(r.failures[0].message.find("absolute paths are refused"), std::string::npos)
+      << r.failures[0].message;
+  EXPECT_EQ(CountInCloud("obs.object"), 0u);
+}
+
 TEST_F(EngineTest, RefreshPlansCreationOfWhatDisappeared) {
   const config::Config& cfg = Load(kNetwork);
   PlanAndApply(cfg);

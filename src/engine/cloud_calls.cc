@@ -15,6 +15,7 @@ Result<providers::CallContext> CloudCalls::Context(const std::string& region,
   ctx.address = address;
   ctx.idempotency_key = target_.idempotency_prefix + ":" + address + ":" + std::string(action);
   ctx.cancelled = target_.cancelled;
+  ctx.files = files_;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = projects_.find(region);

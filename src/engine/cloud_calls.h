@@ -1,5 +1,5 @@
 // What the engine needs to call a resource type: the CallContext of one instance (project of
-// its region, idempotency key), the provider address written in state, a small parallel-for.
+// its region, idempotency key, the configuration's files), the provider address written in state, a small parallel-for.
 //
 // Thread-safety: CloudCalls is safe from any thread (the project cache is behind a mutex).
 #pragma once
@@ -16,7 +16,10 @@ namespace fw::engine {
 
 class CloudCalls {
  public:
-  explicit CloudCalls(const Target& target) : target_(target) {}
+  // `files`: the configuration's files (config::Config::files, may be null), passed to every
+  // call.
+  CloudCalls(const Target& target, const hcl::FileSource* files)
+      : target_(target), files_(files) {}
 
   // The context of one call; the key is prefix ":" address ":" action.
   Result<providers::CallContext> Context(const std::string& region, const std::string& address,
@@ -24,6 +27,7 @@ class CloudCalls {
 
  private:
   const Target& target_;
+  const hcl::FileSource* files_;
   std::mutex mu_;
   std::map<std::string, std::string> projects_;  // guarded by mu_
 };

@@ -88,7 +88,7 @@ class Executor {
         options_(options),
         result_(result),
         registry_(target.registry ? *target.registry : providers::Registry::Builtin()),
-        calls_(target) {
+        calls_(target, config.files.get()) {
     result_.state = prior;
   }
 

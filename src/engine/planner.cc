@@ -324,7 +324,7 @@ PlanResult MakePlan(const config::Config& config, const State& prior, const Plan
   plan.prior_serial = prior.serial;
   plan.prior_lineage = prior.lineage;
   plan.variables = ResolveRootVariables(*config.module, options, diags);
-  CloudCalls calls(target);
+  CloudCalls calls(target, config.files.get());
   State refreshed = options.refresh ? Refresh(prior, registry, calls, target, diags) : prior;
   if (diags.HasErrors()) return out;
   if (options.destroy) {

@@ -30,6 +30,7 @@
 #include "cloud/cdm/cluster_service.h"
 #include "cloud/inventory.h"
 #include "hcl/diagnostics.h"
+#include "hcl/functions/file_source.h"
 #include "hcl/value.h"
 #include "providers/schema.h"
 
@@ -50,6 +51,11 @@ struct CallContext {
   std::string idempotency_key;
   // Set by the engine when the deployment is being stopped; long waits should give up.
   const std::atomic<bool>* cancelled = nullptr;
+  // The configuration's files (config::Config::files), for arguments that name a local file
+  // (huaweicloud_obs_bucket_object's `source`), with paths relative to the root module's
+  // directory: the disk for the CLI, only the template's own files for an RFS stack. Types read
+  // files only through it, never the disk directly. Null: no files at all.
+  const hcl::FileSource* files = nullptr;
 
   TimePoint Now() const { return cloud.provisioning->Now(); }
   // Blocks until the clock reaches `ready_at` (at once at time scale 0), like the real

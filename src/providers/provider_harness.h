@@ -19,6 +19,7 @@
 #include <string>
 
 #include "base/ids.h"
+#include "hcl/functions/file_source.h"
 #include "hcl/parser.h"
 #include "providers/decode_body.h"
 #include "providers/local_cloud.h"
@@ -45,6 +46,9 @@ class ProviderHarness {
   }
 
   LocalCloud& cloud() { return *cloud_; }
+  // The configuration's files the calls see (CallContext::files): by default the disk, relative
+  // to the process's current directory, as the CLI would; a MemoryFileSource for a stack's.
+  void set_files(std::shared_ptr<const hcl::FileSource> files) { files_ = std::move(files); }
   const std::string& region() const { return region_; }
   std::string project_id() { return *cloud_->ProjectFor(region_); }
 
@@ -119,12 +123,16 @@ class ProviderHarness {
     return config;
   }
   Result<CallContext> Context(std::string address, std::string key) {
-    return cloud_->Context(region_, std::move(address), std::move(key));
+    FW_ASSIGN_OR_RETURN(CallContext ctx,
+                        cloud_->Context(region_, std::move(address), std::move(key)));
+    ctx.files = files_.get();
+    return ctx;
   }
 
   std::filesystem::path dir_;
   std::string region_;
   std::unique_ptr<LocalCloud> cloud_;
+  std::shared_ptr<const hcl::FileSource> files_ = std::make_shared<hcl::DiskFileSource>("");
   std::deque<std::unique_ptr<hcl::ParseResult>> parsed_;  // the ASTs values point into
   int keys_ = 0;
 };

@@ -1,11 +1,10 @@
 // huaweicloud_obs_bucket_object: an object ("obs.object", id "<bucket>/<key>") in a bucket of
-// the project, from `content` or a `source` file (read at apply, relative to the working
-// directory), at most 5 MB. Its bytes stay in the inventory (obs_objects.h reads them). A
+// the project, from `content` or a `source` file (read at apply through CallContext::files:
+// relative to the root module's directory; in a stack only the template's own files), at most
+// 5 MB. Its bytes stay in the inventory (obs_objects.h reads them). A
 // change of content, source, etag, content type, ACL or storage class uploads it again in place.
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/ids.h"
 #include "crypto/crypto.h"
@@ -63,8 +62,10 @@ std::string GuessContentType(const std::string& key) {
   return "binary/octet-stream";
 }
 
-// The object's bytes, from `content` or the `source` file.
-Result<std::string> ObjectBytes(const Value& planned) {
+// The object's bytes, from `content` or the `source` file, which is read through the
+// configuration's files: relative to the root module's directory, and in a stack only among the
+// template's own files.
+Result<std::string> ObjectBytes(const CallContext& ctx, const Value& planned) {
   const std::string source = GetString(planned, "source");
   if (source.empty()) {
     std::string content = GetString(planned, "content");
@@ -74,18 +75,26 @@ Result<std::string> ObjectBytes(const Value& planned) {
     }
     return content;
   }
-  std::error_code ec;
-  auto size = std::filesystem::file_size(source, ec);
-  if (ec) return InvalidArgument("Cannot read the source file " + source + ": " + ec.message() + ".");
-  if (size > kMaxObjectBytes) {
-    return InvalidArgument("The source file " + source + " is " + std::to_string(size) +
-                           " bytes; Formwork stores objects of at most 5 MB.");
+  const hcl::FileSource& files = ctx.files ? *ctx.files : *hcl::EmptyFileSource();
+  Result<std::string> resolved = files.Resolve(source);
+  if (!resolved.ok()) {
+    return InvalidArgument("Cannot read the source file " + source + ": " +
+                           resolved.status().message() + ".");
   }
-  std::ifstream in(source, std::ios::binary);
-  if (!in) return InvalidArgument("Cannot open the source file " + source + ".");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  Result<std::string> bytes = files.Read(*resolved, kMaxObjectBytes);
+  if (bytes.status().code() == ErrorCode::kPayloadTooLarge) {
+    return InvalidArgument("The source file " + source +
+                           " is larger than 5 MB; Formwork stores objects of at most 5 MB.");
+  }
+  if (bytes.status().code() == ErrorCode::kNotFound) {
+    return InvalidArgument("Cannot read the source file " + source +
+                           ": no such file among the configuration's files.");
+  }
+  if (!bytes.ok()) {
+    return InvalidArgument("Cannot read the source file " + source + ": " +
+                           bytes.status().message() + ".");
+  }
+  return std::move(bytes).value();
 }
 
 std::string NewVersionId() { return "G001" + RandomString(28, "0123456789ABCDEF"); }
@@ -164,7 +173,7 @@ class ObsBucketObjectType : public StoredType {
   static Result<Value> Upload(CallContext& ctx, const cloud::InventoryItem& bucket,
                               const Value& planned, const Value& state,
                               boost::json::object& extras) {
-    FW_ASSIGN_OR_RETURN(std::string bytes, ObjectBytes(planned));
+    FW_ASSIGN_OR_RETURN(std::string bytes, ObjectBytes(ctx, planned));
     const std::string etag = Md5Hex(bytes);
     if (IsSet(planned, "etag") && GetString(planned, "etag") != etag) {
       return InvalidArgument("The etag " + GetString(planned, "etag") +

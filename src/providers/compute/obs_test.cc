@@ -2,6 +2,8 @@
 // content and source files (etag = MD5), ReadObsObject, deletion rules, idempotency, faults.
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 
 #include "providers/compute/compute_test_support.h"
 #include "providers/compute/obs_objects.h"
@@ -105,6 +107,51 @@ TEST_F(ObsTest, ObjectErrors) {
   auto etag = h_.Create(Object(), "bucket = \"bkt-1\"\nkey = \"k\"\ncontent = \"x\"\netag = \"00\"");
   ASSERT_FALSE(etag.ok());
   EXPECT_EQ(Count("obs.object"), 0u);
+}
+
+TEST_F(ObsTest, ObjectSourceInAStackReadsOnlyTheTemplatesFiles) {
+  ASSERT_TRUE(h_.Create(Bucket(), "bucket = \"site\"").ok());
+  auto on_disk = TempFile("a file of the server");
+  h_.set_files(std::make_shared<hcl::MemoryFileSource>(std::map<std::string, std::string>{
+      {"main.tf", "resource \"huaweicloud_obs_bucket\" \"b\" {}"},
+      {"site/index.html", "<h1>hi</h1>"},
+      {"big.bin", std::string(kMaxObjectBytes + 1, 'x')}}));
+  auto o = h_.Create(Object(), "bucket = \"site\"\nkey = \"index.html\"\nsource = \"./site/index.html\"");
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(*ReadObsObject(h_.cloud().inventory(), h_.project_id(), "site", "index.html"),
+            "<h1>hi</h1>");
+  EXPECT_EQ(Str(*o, "etag"), Md5Hex("<h1>hi</h1>"));
+
+  auto object = [&](const std::string& key, const std::string& source) {
+    return h_.Create(Object(), "bucket = \"site\"\nkey = \"" + key + "\"\nsource = \"" +
+                                   source + "\"");
+  };
+  auto passwd = object("passwd", "/etc/passwd");
+  ASSERT_FALSE(passwd.ok());
+  EXPECT_EQ(passwd.status().message(),
+            "Cannot read the source file /etc/passwd: absolute paths are refused: a template can "
+            "read only its own files, by paths relative to its root.");
+  auto server_file = object("server", on_disk.string());
+  ASSERT_FALSE(server_file.ok());
+  EXPECT_NE(server_file.status().message().find("absolute paths are refused"), std::string::npos);
+  auto escape = object("escape", "site/../../etc/passwd");
+  ASSERT_FALSE(escape.ok());
+  EXPECT_NE(escape.status().message().find("outside the template"), std::string::npos);
+  auto missing = object("missing", "site/nope.html");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "Cannot read the source file site/nope.html: no such "
+                                        "file among the configuration's files.");
+  auto big = object("big", "big.bin");
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.status().message().find("5 MB"), std::string::npos);
+  EXPECT_EQ(Count("obs.object"), 1u);
+
+  // The CLI's disk source reads the same absolute path.
+  h_.set_files(std::make_shared<hcl::DiskFileSource>(""));
+  auto cli = object("server", on_disk.string());
+  ASSERT_TRUE(cli.ok()) << cli.status().message();
+  EXPECT_EQ(*ReadObsObject(h_.cloud().inventory(), h_.project_id(), "site", "server"),
+            "a file of the server");
 }
 
 TEST_F(ObsTest, BucketDeleteRefusedWhileItHoldsObjectsUnlessForced) {

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libssl-dev libcrypt-dev libfmt-dev libcli11-dev libre2-dev zlib1g-dev
+  libsqlite3-dev libssl-dev libfmt-dev libcli11-dev libre2-dev zlib1g-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev libgoogle-perftools-dev
 )

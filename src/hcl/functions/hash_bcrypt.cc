@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/ids.h"
-#include "hcl/functions/hash_internal.h"
+#include "hcl/functions/bcrypt.h"
 
-namespace fw::hcl::hash_internal {
+namespace fw::hcl {
 namespace {
 
 constexpr int kPWords = 18;
@@ -262,4 +262,4 @@ bool BcryptVerify(std::string_view password, std::string_view hash) {
   return got == hash;
 }
 
-}  // namespace fw::hcl::hash_internal
+}  // namespace fw::hcl

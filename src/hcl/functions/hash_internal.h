@@ -1,10 +1,11 @@
-// Digest and bcrypt helpers shared by the hash and context function families (internal).
+// Digest helpers shared by the hash and context function families (internal), and bcrypt.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "base/status.h"
+#include "hcl/functions/bcrypt.h"
 
 namespace fw::hcl::hash_internal {
 
@@ -14,16 +15,11 @@ enum class Digest { kMd5, kSha1, kSha256, kSha512 };
 std::string DigestBytes(Digest digest, std::string_view data);
 std::string HexLower(std::string_view bytes);
 
-inline constexpr int kBcryptDefaultCost = 10;
-// Go's bcrypt allows up to 31 (days of CPU); Formwork refuses costs above this.
-inline constexpr int kBcryptMaxSupportedCost = 16;
-
-// A "$2a$" bcrypt hash of `password` with a random salt (as Go's bcrypt.GenerateFromPassword:
-// costs below 4 mean the default).
-Result<std::string> BcryptGenerate(std::string_view password, int cost);
-// The same with a given 16-byte salt (for tests).
-Result<std::string> BcryptWithSalt(std::string_view password, int cost, std::string_view salt);
-// Checks `password` against a "$2a$"/"$2b$"/"$2y$" hash.
-bool BcryptVerify(std::string_view password, std::string_view hash);
+// bcrypt is public (bcrypt.h); the function families use it through this namespace too.
+using hcl::kBcryptDefaultCost;
+using hcl::kBcryptMaxSupportedCost;
+using hcl::BcryptGenerate;
+using hcl::BcryptWithSalt;
+using hcl::BcryptVerify;
 
 }  // namespace fw::hcl::hash_internal

@@ -1,6 +1,6 @@
 // random_password: random_string whose `result` is sensitive (never shown in plans or output),
 // with `bcrypt_hash` (sensitive) of the result; `id` is "none", as the real provider sets it.
-#include "providers/utility/bcrypt.h"
+#include "hcl/functions/bcrypt.h"
 #include "providers/utility/local_resource.h"
 #include "providers/utility/random_chars.h"
 #include "providers/utility/utility_types.h"
@@ -27,7 +27,10 @@ class RandomPassword final : public LocalResource {
 
   Result<hcl::Value> Create(CallContext&, const hcl::Value& planned) const override {
     FW_ASSIGN_OR_RETURN(std::string result, GenerateRandomChars(planned));
-    FW_ASSIGN_OR_RETURN(std::string hash, BcryptHash(result));
+    // Only the first 72 bytes count in bcrypt (the provider's Go bcrypt truncated them).
+    FW_ASSIGN_OR_RETURN(std::string hash,
+                        hcl::BcryptGenerate(std::string_view(result).substr(0, 72),
+                                            hcl::kBcryptDefaultCost));
     return WithAttributes(planned, {{"result", hcl::Value::String(std::move(result))},
                                     {"bcrypt_hash", hcl::Value::String(std::move(hash))},
                                     {"id", hcl::Value::String("none")}});

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "providers/provider_harness.h"
-#include "providers/utility/bcrypt.h"
+#include "hcl/functions/bcrypt.h"
 #include "providers/utility/utility_types.h"
 
 namespace fw::providers::utility {
@@ -121,9 +121,20 @@ TEST(RandomPasswordTest, ResultIsSensitiveWithAMatchingBcryptHash) {
   EXPECT_EQ(h.Str(*v, "id"), "none");
   EXPECT_EQ(hash.substr(0, 7), "$2a$10$");
   EXPECT_EQ(hash.size(), 60u);
-  EXPECT_TRUE(BcryptMatches(result, hash));
-  EXPECT_FALSE(BcryptMatches(result + "x", hash));
+  EXPECT_TRUE(hcl::BcryptVerify(result, hash));
+  EXPECT_FALSE(hcl::BcryptVerify(result + "x", hash));
   EXPECT_NE(Errors(h, *type, "length = 2\nmin_upper = 3").find("at least sum"), std::string::npos);
+}
+
+TEST(RandomPasswordTest, LongPasswordsAreHashedOnTheirFirst72Bytes) {
+  ProviderHarness h;
+  auto v = h.Create(*NewRandomPassword(), "length = 100");
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  std::string result = h.Str(*v, "result");
+  ASSERT_EQ(result.size(), 100u);
+  std::string hash = h.Str(*v, "bcrypt_hash");
+  EXPECT_TRUE(hcl::BcryptVerify(result.substr(0, 72), hash));
+  EXPECT_FALSE(hcl::BcryptVerify(result.substr(0, 71), hash));
 }
 
 TEST(RandomIdTest, EncodingsOfTheSameBytes) {

@@ -169,6 +169,7 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
       .withClientRequestId(rid()).withProjectId(pid).withStackName('sdk-stack')
       .withAccessControlSourceIps(['127.0.0.1/32']));
   assert.equal(templ.httpStatusCode, 200);
+  assert.equal(templ.body, TEMPLATE);  // a stream response: the download is an OBS-like object
 
   // UpdateStack.
   const updated = await client.updateStack(new aos.UpdateStackRequest().withClientRequestId(rid()).withProjectId(pid)

@@ -2,7 +2,7 @@
 // credentials but the token itself (short-lived and unguessable, like a pre-signed OBS URL;
 // stacks::StackService issues and checks it). Not an RFS operation: no Client-Request-Id, and
 // clients must not add headers to it. A template of several files (a zip template) is served as
-// one template.zip (application/zip).
+// one template.zip (application/zip), one file as application/octet-stream.
 #include "api/rfs/rfs_api.h"
 #include "stacks/stack_service.h"
 
@@ -26,9 +26,11 @@ void RegisterDownloadRoutes(ApiRouter& router, const RfsDeps& deps) {
                      http::Response r;
                      r.status = 200;
                      r.body = std::move(file.content);
-                     r.SetHeader("Content-Type", ends_with(".zip")    ? "application/zip"
-                                                 : ends_with(".json") ? "application/json"
-                                                                      : "text/plain; charset=utf-8");
+                     // As an OBS object: the official SDKs hand application/octet-stream and
+                     // application/zip downloads to the caller as a stream response's body
+                     // (text/plain would be dropped).
+                     r.SetHeader("Content-Type",
+                                 ends_with(".zip") ? "application/zip" : "application/octet-stream");
                      r.SetHeader("Content-Disposition",
                                  "attachment; filename=\"" + file.file_name + "\"");
                      return r;

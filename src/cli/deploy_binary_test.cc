@@ -216,6 +216,31 @@ TEST_F(DeployBinaryTest, ExplicitStateFileAndChangeInPlace) {
   EXPECT_NE(update.out.find("out = \"b\""), std::string::npos) << update.out;
 }
 
+// The CLI reads the disk: relative paths against the configuration's directory (not the
+// process's), modules' files through path.module, and any absolute path, like Terraform.
+TEST_F(DeployBinaryTest, FileFunctionsReadTheConfigurationDirectory) {
+  fs::create_directories(dir_ / "modules" / "app");
+  const fs::path outside = fs::path(dir_.string() + "-outside.txt");
+  WriteText(outside, "outside the configuration");
+  WriteText(dir_ / "data.txt", "from disk");
+  WriteText(dir_ / "modules" / "app" / "user_data.sh", "echo ${name}");
+  WriteText(dir_ / "modules" / "app" / "main.tf",
+            "output \"rendered\" {\n"
+            "  value = templatefile(\"${path.module}/user_data.sh\", { name = \"web\" })\n}\n");
+  WriteText(dir_ / "main.tf",
+            "module \"app\" {\n  source = \"./modules/app\"\n}\n"
+            "output \"data\" {\n  value = file(\"data.txt\")\n}\n"
+            "output \"rendered\" {\n  value = module.app.rendered\n}\n"
+            "output \"outside\" {\n  value = file(\"" + outside.string() + "\")\n}\n");
+  RunResult apply = RunFormwork({"apply", dir_.string(), "-auto-approve"});
+  fs::remove(outside);
+  ASSERT_EQ(apply.code, 0) << apply.err << apply.out;
+  EXPECT_NE(apply.out.find("data = \"from disk\""), std::string::npos) << apply.out;
+  EXPECT_NE(apply.out.find("rendered = \"echo web\""), std::string::npos) << apply.out;
+  EXPECT_NE(apply.out.find("outside = \"outside the configuration\""), std::string::npos)
+      << apply.out;
+}
+
 TEST_F(DeployBinaryTest, UnknownResourceTypeFails) {
   WriteText(dir_ / "main.tf", "resource \"huaweicloud_teleporter\" \"t\" {\n  name = \"x\"\n}\n");
   RunResult plan = RunFormwork({"plan", dir_.string()});

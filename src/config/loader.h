@@ -8,6 +8,10 @@
 //
 // Files can also come from memory (RFS templates): LoadConfigFromFiles.
 //
+// The resulting Config carries its file source (Config::files): LoadConfig's reads the disk,
+// relative to the root module's directory; LoadConfigFromFiles's holds exactly the given files
+// (scripts and data too), so the file functions of a template read nothing else.
+//
 // Thread-safety: loading is reentrant; the result is immutable afterwards.
 #pragma once
 

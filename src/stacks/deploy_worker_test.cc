@@ -90,7 +90,7 @@ TEST_F(DeployWorkerTest, DeploysAndRecordsResourcesEventsAndOutputs) {
   // The stored template, through a download link, as the next deployment's template_uri.
   auto link = service_->IssueTemplateDownload(Ref("net"));
   ASSERT_TRUE(link.ok()) << link.status().ToString();
-  auto file = service_->RedeemDownloadToken(link->token);
+  auto file = service_->RedeemDownloadToken(link->token, "127.0.0.1:40000");
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content, Vpcs(2));
   DeployStackRequest again{Ref("net"), {}};

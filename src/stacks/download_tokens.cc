@@ -35,6 +35,23 @@ std::string Base64UrlDecode(const std::string& in) {
   return out;
 }
 
+// Lists travel comma-joined: IPs, CIDRs and VPC ids contain no ',' (CheckDownloadAccess).
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t p; (p = text.find(sep, start)) != std::string::npos; start = p + 1) {
+    out.push_back(text.substr(start, p - start));
+  }
+  out.push_back(text.substr(start));
+  return out;
+}
+
 Status Invalid() {
   return NotFound("the download link is invalid or has expired", "RF.10013023");
 }
@@ -48,7 +65,8 @@ DownloadTokens::DownloadTokens() {
 
 std::string DownloadTokens::Issue(const DownloadGrant& g, TimePoint expires_at) const {
   std::string payload = g.stack_id + "|" + g.deployment_id + "|" + g.file_name + "|" +
-                        std::to_string(ToUnixMillis(expires_at));
+                        std::to_string(ToUnixMillis(expires_at)) + "|" +
+                        Join(g.access.source_ips) + "|" + Join(g.access.source_vpc_ids);
   std::string body = crypto::Base64UrlEncode(payload);
   // '.' never occurs in base64url, so it separates the signature.
   return body + "." + crypto::HmacSha256Hex(key_, body).substr(0, 32);
@@ -63,13 +81,8 @@ Result<DownloadGrant> DownloadTokens::Verify(const std::string& token, TimePoint
     return Invalid();
   }
   std::string payload = Base64UrlDecode(body);
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t p; (p = payload.find('|', start)) != std::string::npos; start = p + 1) {
-    parts.push_back(payload.substr(start, p - start));
-  }
-  parts.push_back(payload.substr(start));
-  if (parts.size() != 4) return Invalid();
+  std::vector<std::string> parts = Split(payload, '|');
+  if (parts.size() != 6) return Invalid();
   int64_t expires_ms = 0;
   try {
     expires_ms = std::stoll(parts[3]);
@@ -77,7 +90,10 @@ Result<DownloadGrant> DownloadTokens::Verify(const std::string& token, TimePoint
     return Invalid();
   }
   if (now >= FromUnixMillis(expires_ms)) return Invalid();
-  return DownloadGrant{parts[0], parts[1], parts[2]};
+  DownloadGrant grant{parts[0], parts[1], parts[2], {}};
+  if (!parts[4].empty()) grant.access.source_ips = Split(parts[4], ',');
+  if (!parts[5].empty()) grant.access.source_vpc_ids = Split(parts[5], ',');
+  return grant;
 }
 
 }  // namespace fw::stacks

@@ -1,6 +1,6 @@
 // Short-lived download tokens for GetStackTemplate's link (the stand-in for a pre-signed OBS
-// URL): an HMAC-signed (stack, deployment, file, expiry) with a key drawn at process start, so
-// links die with the process as well as after their lifetime.
+// URL): an HMAC-signed (stack, deployment, file, expiry, access rules) with a key drawn at
+// process start, so links die with the process as well as after their lifetime.
 //
 // Thread-safety: immutable after construction; safe from any thread.
 #pragma once
@@ -9,6 +9,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "stacks/download_access.h"
 
 namespace fw::stacks {
 
@@ -16,6 +17,7 @@ struct DownloadGrant {
   std::string stack_id;
   std::string deployment_id;
   std::string file_name;
+  DownloadAccess access;  // who may download (checked by the download route)
 };
 
 class DownloadTokens {

@@ -263,7 +263,9 @@ Result<StackTemplate> StackService::GetStackTemplate(const StackRef& ref) {
   return StackTemplate{deployment->id, std::move(files)};
 }
 
-Result<StackService::DownloadLink> StackService::IssueTemplateDownload(const StackRef& ref) {
+Result<StackService::DownloadLink> StackService::IssueTemplateDownload(
+    const StackRef& ref, const DownloadAccess& access) {
+  FW_RETURN_IF_ERROR(CheckDownloadAccess(access));
   FW_ASSIGN_OR_RETURN(StackTemplate t, GetStackTemplate(ref));
   std::optional<store::StackRecord> stack;
   FW_RETURN_IF_ERROR(impl_->store.Read([&](store::Repositories& r) -> Status {
@@ -272,7 +274,8 @@ Result<StackService::DownloadLink> StackService::IssueTemplateDownload(const Sta
   }));
   DownloadGrant grant{stack->id, t.deployment_id,
                       t.files.size() == 1 ? t.files.begin()->first
-                                          : std::string(kTemplateZipName)};
+                                          : std::string(kTemplateZipName),
+                      access};
   DownloadLink link;
   link.file_name = grant.file_name;
   link.token =
@@ -280,7 +283,13 @@ Result<StackService::DownloadLink> StackService::IssueTemplateDownload(const Sta
   return link;
 }
 
-Result<TemplateDownload> StackService::RedeemDownloadToken(const std::string& token) {
+Result<TemplateDownload> StackService::RedeemDownloadToken(const std::string& token,
+                                                          std::string_view remote) {
+  FW_ASSIGN_OR_RETURN(DownloadGrant grant, impl_->tokens.Verify(token, impl_->Now()));
+  if (!DownloadAllowedFrom(grant.access, remote)) {
+    return PermissionDenied("this download link does not admit requests from " +
+                            std::string(remote.substr(0, remote.find(':'))));
+  }
   return impl_->RedeemToken(token);
 }
 

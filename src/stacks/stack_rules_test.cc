@@ -1,6 +1,7 @@
 // The pure rules: status machine, names, event filter, pagination, download tokens.
 #include <gtest/gtest.h>
 
+#include "stacks/download_access.h"
 #include "stacks/download_tokens.h"
 #include "stacks/event_filter.h"
 #include "stacks/names.h"
@@ -99,6 +100,36 @@ TEST(DownloadTokensTest, ExpireAndRefuseForgeries) {
   forged[2] = forged[2] == 'A' ? 'B' : 'A';
   EXPECT_FALSE(tokens.Verify(forged, now).ok());
   EXPECT_FALSE(DownloadTokens().Verify(t, now).ok());  // another process's key
+}
+
+TEST(DownloadTokensTest, CarryTheAccessRules) {
+  DownloadTokens tokens;
+  TimePoint now = TimePoint(std::chrono::seconds(1700000000));
+  DownloadGrant grant{"s", "d", "main.tf", {{"10.0.0.0/8", "127.0.0.1"}, {"vpc-1"}}};
+  auto g = tokens.Verify(tokens.Issue(grant, now + std::chrono::seconds(300)), now);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->access.source_ips, grant.access.source_ips);
+  EXPECT_EQ(g->access.source_vpc_ids, grant.access.source_vpc_ids);
+}
+
+TEST(DownloadAccessTest, RulesAndWhomTheyAdmit) {
+  EXPECT_TRUE(CheckDownloadAccess({}).ok());
+  EXPECT_TRUE(CheckDownloadAccess({{"127.0.0.1", "10.1.2.3/8", "0.0.0.0/0"}, {"vpc-0a1"}}).ok());
+  for (const char* bad : {"10.0.0.0/33", "10.0.0/8", "localhost", "10.0.0.0/", "10.0.0.0/8,1.1.1.1",
+                          "::1", ""}) {
+    EXPECT_EQ(CheckDownloadAccess({{bad}, {}}).service_code(), "RF.10011028") << bad;
+  }
+  EXPECT_EQ(CheckDownloadAccess({{}, {"VPC_1"}}).service_code(), "RF.10011028");
+  EXPECT_FALSE(CheckDownloadAccess({std::vector<std::string>(101, "1.1.1.1"), {}}).ok());
+
+  EXPECT_TRUE(DownloadAllowedFrom({}, "203.0.113.9:5000"));
+  DownloadAccess office{{"203.0.113.0/24", "127.0.0.1"}, {}};
+  EXPECT_TRUE(DownloadAllowedFrom(office, "203.0.113.9:5000"));
+  EXPECT_TRUE(DownloadAllowedFrom(office, "127.0.0.1:1"));
+  EXPECT_FALSE(DownloadAllowedFrom(office, "203.0.114.9:5000"));
+  EXPECT_FALSE(DownloadAllowedFrom(office, "127.0.0.2:1"));
+  // A caller outside the simulated cloud is in no VPC.
+  EXPECT_FALSE(DownloadAllowedFrom({{}, {"vpc-1"}}, "127.0.0.1:1"));
 }
 
 }  // namespace

@@ -52,6 +52,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "stacks/download_access.h"
 #include "stacks/stack_status.h"
 
 namespace fw::store {
@@ -467,9 +468,14 @@ class StackService {
     std::string token;
     std::string file_name;
   };
-  Result<DownloadLink> IssueTemplateDownload(const StackRef& stack);
-  // The file behind a token. NotFound RF.10013023 when the token is unknown, forged or expired.
-  Result<TemplateDownload> RedeemDownloadToken(const std::string& token);
+  // `access` (GetStackTemplate's access_control_source_*; download_access.h) travels in the
+  // token; malformed rules are InvalidArgument RF.10011028.
+  Result<DownloadLink> IssueTemplateDownload(const StackRef& stack,
+                                             const DownloadAccess& access = {});
+  // The file behind a token, for a client at `remote` ("1.2.3.4:port"). NotFound RF.10013023
+  // when the token is unknown, forged or expired; PermissionDenied when its access rules do not
+  // admit `remote`.
+  Result<TemplateDownload> RedeemDownloadToken(const std::string& token, std::string_view remote);
 
   // ---- Execution plans -----------------------------------------------------------------------
 

@@ -152,7 +152,7 @@ TEST_F(TemplateZipTest, ZipTemplateDownloadsAsOneZipThatDeploysAgain) {
   auto link = service_->IssueTemplateDownload(Ref("app"));
   ASSERT_TRUE(link.ok()) << link.status().ToString();
   EXPECT_EQ(link->file_name, "template.zip");
-  auto file = service_->RedeemDownloadToken(link->token);
+  auto file = service_->RedeemDownloadToken(link->token, "127.0.0.1:40000");
   ASSERT_TRUE(file.ok()) << file.status().ToString();
   EXPECT_EQ(file->file_name, "template.zip");
   auto entries = archive::ReadZip(file->content);
@@ -182,7 +182,7 @@ TEST_F(TemplateZipTest, SingleFileTemplatesStillDownloadAsTheirFile) {
   auto link = service_->IssueTemplateDownload(Ref("one"));
   ASSERT_TRUE(link.ok());
   EXPECT_EQ(link->file_name, "main.tf");
-  auto file = service_->RedeemDownloadToken(link->token);
+  auto file = service_->RedeemDownloadToken(link->token, "127.0.0.1:40000");
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content, "resource \"random_id\" \"x\" {\n  byte_length = 2\n}\n");
 }

@@ -236,6 +236,23 @@ TEST_F(RfsStacksTest, TemplateLinkServesTheDeployedTemplate) {
   std::string forged = path;
   forged[std::string("/_formwork/downloads/").size() + 2] ^= 1;
   EXPECT_EQ(client_->Send("GET", forged)->status, 404);
+  // Access rules: the link admits only the listed sources (the test client is 127.0.0.1).
+  auto path_of = [&](const std::string& query) {
+    auto link = Call("GET", "/stacks/t/templates?" + query);
+    EXPECT_EQ(link.status, 307) << query << " -> " << link.body;
+    const std::string* to = link.Header("Location");
+    return to ? to->substr(prefix.size()) : std::string();
+  };
+  EXPECT_EQ(client_->Send("GET", path_of("access_control_source_ips=10.0.0.0/8&"
+                                         "access_control_source_ips=127.0.0.1/32"))->body,
+            kNetworkTemplate);
+  auto denied = client_->Send("GET", path_of("access_control_source_ips=10.0.0.0/8"));
+  EXPECT_EQ(denied->status, 403);
+  EXPECT_EQ(denied->body.find("resource \""), std::string::npos);
+  EXPECT_EQ(client_->Send("GET", path_of("access_control_source_vpc_ids=vpc-1"))->status, 403);
+  auto malformed = Call("GET", "/stacks/t/templates?access_control_source_ips=10.0.0.0/40");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(ErrorCode(malformed), "RF.10011028");
   // Five minutes later the link is dead.
   server_->clock().Advance(std::chrono::minutes(6));
   EXPECT_EQ(client_->Send("GET", path)->status, 404);

@@ -14,7 +14,8 @@ void RegisterDownloadRoutes(ApiRouter& router, const RfsDeps& deps) {
              Route{Service::kAdmin, Access::kPublic, Scope::kDomain, 0,
                    [s](Context& ctx) -> Result<http::Response> {
                      FW_ASSIGN_OR_RETURN(auto file,
-                                         s->RedeemDownloadToken(ctx.request.PathParam("token")));
+                                         s->RedeemDownloadToken(ctx.request.PathParam("token"),
+                                                                 ctx.request.remote));
                      if (file.file_name != ctx.request.PathParam("file_name")) {
                        return NotFound("No such download.");
                      }

@@ -24,7 +24,12 @@ Result<http::Response> ListStackEvents(StackService& stacks, Context& ctx) {
 }
 
 Result<http::Response> GetStackTemplate(StackService& stacks, Context& ctx) {
-  FW_ASSIGN_OR_RETURN(auto link, stacks.IssueTemplateDownload(StackFromQuery(ctx)));
+  stacks::DownloadAccess access;
+  for (auto& [key, value] : ctx.request.QueryParams()) {
+    if (key == "access_control_source_ips") access.source_ips.push_back(value);
+    if (key == "access_control_source_vpc_ids") access.source_vpc_ids.push_back(value);
+  }
+  FW_ASSIGN_OR_RETURN(auto link, stacks.IssueTemplateDownload(StackFromQuery(ctx), access));
   http::Response r = http::Response::Json(307, "");
   r.SetHeader("Location", ctx.base_url + std::string(stacks::kDownloadPathPrefix) + link.token +
                               "/" + link.file_name);

@@ -12,11 +12,12 @@
 namespace fw::archive {
 namespace {
 
-// Made with Python 3.11's zipfile (see the commit that added this file for the script):
-// kPythonDeflated: main.tf and modules/net/main.tf deflated, and a "modules/" directory entry,
-// sizes in the local headers. kPythonStreamed: written to a stream that cannot seek, so both
-// entries have data descriptors (flag bit 3) and zero CRC and sizes in their local headers;
-// variables.tf stored, scripts/init.sh deflated.
+// Made with Python 3.11's zipfile: kPythonDeflated by ZipFile(io.BytesIO(), "w", ZIP_DEFLATED)
+// and writestr(ZipInfo(name, (2024,5,1,12,0,0)), text) for main.tf, "modules/" (a directory
+// entry) and modules/net/main.tf — sizes in the local headers. kPythonStreamed by ZipFile over a
+// RawIOBase whose seekable() is False and ZipFile.open(ZipInfo(...), "w").write(...) for
+// variables.tf (stored) and scripts/init.sh (deflated) — both with data descriptors (flag bit
+// 3) and zero CRC and sizes in their local headers.
 // 410 bytes
 const unsigned char kPythonDeflated[] = {
     0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x60, 0xa1, 0x58, 0x48, 0x88,

@@ -106,6 +106,43 @@ bool HexDecode(std::string_view hex, std::vector<uint8_t>* out) {
 std::string Base64Encode(std::string_view data) { return Base64(data, false); }
 std::string Base64UrlEncode(std::string_view data) { return Base64(data, true); }
 
+namespace {
+std::optional<std::string> Unbase64(std::string_view text, bool url) {
+  auto sextet = [url](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == (url ? '-' : '+')) return 62;
+    if (c == (url ? '_' : '/')) return 63;
+    return -1;
+  };
+  size_t pad = 0;
+  while (!text.empty() && text.back() == '=' && pad < 2) {
+    text.remove_suffix(1);
+    ++pad;
+  }
+  if (text.size() % 4 == 1 || (pad > 0 && (text.size() + pad) % 4 != 0)) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v = sextet(c);
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> Base64Decode(std::string_view text) { return Unbase64(text, false); }
+std::optional<std::string> Base64UrlDecode(std::string_view text) { return Unbase64(text, true); }
+
 std::string HashPassword(std::string_view password) {
   std::vector<uint8_t> salt(16);
   RandomBytes(salt.data(), salt.size());

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,10 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b);
 // Standard base64 (with padding) and the URL-safe variant without padding.
 std::string Base64Encode(std::string_view data);
 std::string Base64UrlEncode(std::string_view data);
+// Their inverses: padding optional, no whitespace; nullopt on any other character or a
+// length no encoding has.
+std::optional<std::string> Base64Decode(std::string_view text);
+std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 // Password hashes: "pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>".
 std::string HashPassword(std::string_view password);

@@ -28,6 +28,17 @@ TEST(CryptoTest, Base64) {
   EXPECT_EQ(Base64Encode("fooba"), "Zm9vYmE=");
   EXPECT_EQ(Base64Encode("foob"), "Zm9vYg==");
   EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
+  for (std::string data : {std::string(""), std::string("f"), std::string("fo"),
+                           std::string("foo"), std::string("\x00\xfb\xff\x10", 4)}) {
+    EXPECT_EQ(Base64Decode(Base64Encode(data)), data);
+    EXPECT_EQ(Base64UrlDecode(Base64UrlEncode(data)), data);
+  }
+  EXPECT_EQ(Base64Decode("Zm9vYg"), "foob");  // padding is optional
+  EXPECT_EQ(Base64UrlDecode("-_8"), "\xfb\xff");
+  for (const char* bad : {"Zm9vY", "Zm9v!", "-_8=", "Zm9vYg===", "Zg=x", "Zm 9v"}) {
+    EXPECT_EQ(Base64Decode(bad), std::nullopt) << bad;
+  }
+  EXPECT_EQ(Base64Decode("-_8"), std::nullopt);  // the URL alphabet is not the standard one
 }
 
 TEST(CryptoTest, PasswordHashRoundTrip) {

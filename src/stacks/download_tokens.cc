@@ -9,32 +9,6 @@
 namespace fw::stacks {
 namespace {
 
-std::string Base64UrlDecode(const std::string& in) {
-  auto val = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '-') return 62;
-    if (c == '_') return 63;
-    return -1;
-  };
-  std::string out;
-  int bits = 0;
-  uint32_t acc = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    int v = val(c);
-    if (v < 0) return {};
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
-  }
-  return out;
-}
-
 // Lists travel comma-joined: IPs, CIDRs and VPC ids contain no ',' (CheckDownloadAccess).
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
@@ -80,7 +54,7 @@ Result<DownloadGrant> DownloadTokens::Verify(const std::string& token, TimePoint
   if (!crypto::ConstantTimeEquals(mac, crypto::HmacSha256Hex(key_, body).substr(0, 32))) {
     return Invalid();
   }
-  std::string payload = Base64UrlDecode(body);
+  std::string payload = crypto::Base64UrlDecode(body).value_or("");
   std::vector<std::string> parts = Split(payload, '|');
   if (parts.size() != 6) return Invalid();
   int64_t expires_ms = 0;

@@ -94,41 +94,6 @@ bool LooksLikeZip(std::string_view bytes) {
   return bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("PK\x05\x06", 0) == 0;
 }
 
-// Standard base64 with padding; nullopt when `text` is not.
-std::optional<std::string> DecodeBase64(std::string_view text) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  if (text.size() % 4 != 0) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (size_t i = 0; i < text.size(); i += 4) {
-    int v[4];
-    int pad = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = text[i + k];
-      if (c == '=' && i + 4 == text.size() && k >= 2) {
-        v[k] = 0;
-        ++pad;
-      } else {
-        if (pad > 0) return std::nullopt;
-        v[k] = value(c);
-        if (v[k] < 0) return std::nullopt;
-      }
-    }
-    uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
-    out.push_back(static_cast<char>(n >> 16));
-    if (pad < 2) out.push_back(static_cast<char>((n >> 8) & 0xFF));
-    if (pad < 1) out.push_back(static_cast<char>(n & 0xFF));
-  }
-  return out;
-}
-
 Result<TemplateDownload> ReadUrl(const UrlReader& read_url, const std::string& url,
                                  const std::string& field, const std::string& code) {
   if (!read_url) {
@@ -430,7 +395,7 @@ std::map<std::string, std::string> FilesFromJson(const std::string& text) {
     } else if (value.is_object()) {
       const json::value* b64 = value.as_object().if_contains("base64");
       if (!b64 || !b64->is_string()) continue;
-      if (auto bytes = DecodeBase64(b64->as_string())) out[std::string(name)] = *std::move(bytes);
+      if (auto bytes = crypto::Base64Decode(b64->as_string())) out[std::string(name)] = *std::move(bytes);
     }
   }
   return out;

@@ -39,8 +39,6 @@ inline constexpr std::string_view kTurboType = "sfs.turbo";
 // RFC 3339 to the second, UTC ("2024-01-03T03:04:05Z").
 std::string Rfc3339(TimePoint t);
 
-// Standard base64 (padding optional, no whitespace); nullopt when malformed.
-std::optional<std::string> Base64Decode(std::string_view text);
 
 // The inventory id of a key pair: key pair names are unique per project.
 std::string KeypairItemId(const std::string& project_id, const std::string& name);

@@ -100,7 +100,7 @@ Result<std::string> ParsePublicKey(const std::string& text) {
   size_t end = text.find(' ', sp + 1);
   std::string b64 = text.substr(sp + 1, end == std::string::npos ? std::string::npos : end - sp - 1);
   while (!b64.empty() && (b64.back() == '\n' || b64.back() == '\r')) b64.pop_back();
-  auto blob = Base64Decode(b64);
+  auto blob = crypto::Base64Decode(b64);
   if (!blob || blob->size() < 4 + type.size()) return invalid;
   std::string inner_type = blob->substr(4, type.size());
   if (inner_type != type) return invalid;

@@ -20,7 +20,7 @@ Result<std::string> ReadObsObject(cloud::Inventory& inventory, const std::string
   }
   FW_ASSIGN_OR_RETURN(auto obj, inventory.Get(std::string(kObjectType), ObjectItemId(bucket, key)));
   if (!obj) return NotFound("NoSuchKey: the object " + key + " does not exist in bucket " + bucket + ".");
-  auto bytes = Base64Decode(BodyString(obj->body, "_content_base64"));
+  auto bytes = crypto::Base64Decode(BodyString(obj->body, "_content_base64"));
   if (!bytes) return Internal("The stored object " + bucket + "/" + key + " is corrupt.");
   return std::move(*bytes);
 }

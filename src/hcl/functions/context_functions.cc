@@ -161,22 +161,23 @@ FunctionSpec PathFn(std::string name, std::string description,
   return spec;
 }
 
-std::string NowRfc3339(const Clock* clock) {
-  TimePoint now = clock ? clock->Now() : SystemClock::Instance().Now();
+std::string Rfc3339(TimePoint now) {
   datetime_internal::Timestamp t;
   t.unix_seconds = std::chrono::floor<std::chrono::seconds>(now.time_since_epoch()).count();
   return datetime_internal::FormatRfc3339(t);
 }
 
+// `fixed`: the value of every call; otherwise the clock's now at each call.
 FunctionSpec ClockFn(std::string name, std::string description, const Clock* clock,
-                     bool unknown) {
+                     bool unknown, std::optional<TimePoint> fixed) {
   FunctionSpec spec;
   spec.name = std::move(name);
   spec.description = std::move(description);
   spec.return_type = StaticReturnType(Type::String());
-  spec.impl = [clock, unknown](const std::vector<Value>&, const Type&) -> Result<Value> {
+  spec.impl = [clock, unknown, fixed](const std::vector<Value>&, const Type&) -> Result<Value> {
     if (unknown) return Value::Unknown(Type::String());
-    return Value::String(NowRfc3339(clock));
+    if (fixed) return Value::String(Rfc3339(*fixed));
+    return Value::String(Rfc3339(clock ? clock->Now() : SystemClock::Instance().Now()));
   };
   return spec;
 }
@@ -225,11 +226,11 @@ void RegisterContextFunctions(FunctionRegistry* registry, const FunctionContext&
   registry->Register(ClockFn("timestamp",
                              "Returns a UTC timestamp string in RFC 3339 format (unknown while "
                              "planning).",
-                             context.clock, context.plan_time));
+                             context.clock, context.plan_time, std::nullopt));
   registry->Register(ClockFn("plantimestamp",
                              "Returns a UTC timestamp string in RFC 3339 format of the plan's "
                              "time.",
-                             context.clock, false));
+                             context.clock, false, context.plan_timestamp));
   if (context.plan_time) {
     // Impure functions give unknown results while planning, as in Terraform.
     for (const char* name : {"uuid", "bcrypt"}) {

@@ -14,17 +14,25 @@
 //  * abspath (against the source's WorkingDirectory: "." for a template, so no server path is
 //    shown), basename, dirname: string functions; pathexpand asks the source for the home
 //    directory (a template has none: `~` paths are refused).
-//  * timestamp: the clock's "now" in RFC 3339 (UTC); unknown when `plan_time` is set (Terraform
-//    returns an unknown value during plan so that the result is only fixed at apply).
-//  * plantimestamp: the clock's "now" in RFC 3339 (the plan's time); never unknown here.
+//  * timestamp: the clock's "now" in RFC 3339 (UTC), read at each call; unknown when
+//    `plan_time` is set (Terraform returns an unknown value during plan so that the result is
+//    only fixed at apply).
+//  * plantimestamp: `plan_timestamp` in RFC 3339 (UTC), the same at plan and apply; without
+//    one, the clock's "now" at each call (validation). Never unknown here.
+//  * uuid and bcrypt (registered by the built-ins, impure: a new value per call): when
+//    `plan_time` is set they are replaced by functions with the same parameters returning an
+//    unknown string, as Terraform's plan does; otherwise the built-ins stay.
 //
 // Usage: copy FunctionRegistry::Builtins(), call RegisterContextFunctions (or only
-// RegisterFileFunctions, as hcl::EvalFunctions does) on the copy.
+// RegisterFileFunctions, as hcl::EvalFunctions does) on the copy. The engine builds one such
+// registry per module with its Target's clock, plan_time while planning and the plan's time
+// (engine/walk.h); configuration validation uses plan_time and the system clock.
 // Thread-safety: the registered functions only read the context; they share ownership of the
 // file source; `clock` must outlive them.
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "base/clock.h"
 #include "hcl/functions/file_source.h"
@@ -35,7 +43,8 @@ namespace fw::hcl {
 struct FunctionContext {
   std::shared_ptr<const FileSource> files;  // nullptr: no files at all (EmptyFileSource)
   const fw::Clock* clock = nullptr;         // nullptr: the system clock
-  bool plan_time = false;
+  bool plan_time = false;                   // planning: timestamp, uuid, bcrypt are unknown
+  std::optional<TimePoint> plan_timestamp;  // plantimestamp's value; none: the clock's now
 };
 
 // The filesystem and path functions over `files` (nullptr: no files).

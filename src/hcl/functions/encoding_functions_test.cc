@@ -42,9 +42,11 @@ const ManualClock& FunctionTestClock() {
 
 FunctionRegistry FunctionTestRegistry(const std::string& base_dir, bool plan_time) {
   FunctionRegistry r = FunctionRegistry::Builtins();
-  RegisterContextFunctions(
-      &r, FunctionContext{std::make_shared<DiskFileSource>(base_dir), &FunctionTestClock(),
-                          plan_time});
+  FunctionContext context{std::make_shared<DiskFileSource>(base_dir), &FunctionTestClock(),
+                          plan_time};
+  // A plan's time an hour before the clock: plantimestamp must give it, not the clock.
+  if (plan_time) context.plan_timestamp = FunctionTestClock().Now() - std::chrono::hours(1);
+  RegisterContextFunctions(&r, context);
   return r;
 }
 

@@ -9,7 +9,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { startServer, pollUntil, loadOptionalSdk } = require('./server');
+const { startServer, pollUntil, loadOptionalSdk, projectClient, rejection } = require('./server');
 
 const loaded = loadOptionalSdk('aos');
 const aos = loaded && loaded.sdk;
@@ -70,10 +70,7 @@ const SECRET = 'Sup3r-Secret-Value';
 test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ? false : 'the @huaweicloud/huaweicloud-sdk-aos package is not installed' }, async (t) => {
   const server = await startServer();
   t.after(() => server.stop());
-  const credentials = new core.BasicCredentials()
-      .withAk(server.ak).withSk(server.sk).withProjectId(server.projectId('cn-north-4'));
-  const client = aos.AosClient.newBuilder()
-      .withCredential(credentials).withEndpoint(server.endpoint).build();
+  const client = projectClient(core, aos.AosClient, server);
   const rid = () => crypto.randomUUID();
   const pid = server.projectId('cn-north-4');
   const vars = (password, prefix) => {
@@ -87,14 +84,6 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
     const m = await metadata(name);
     return wanted.includes(m.status) ? m : null;
   });
-  const sdkError = async (promise) => {
-    try {
-      await promise;
-    } catch (e) {
-      return e;
-    }
-    assert.fail('the call was expected to fail');
-  };
 
   // CreateStack with a template and vars_structure (a sensitive variable).
   const created = await client.createStack(new aos.CreateStackRequest().withClientRequestId(rid()).withProjectId(pid)
@@ -179,7 +168,7 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
   assert.equal((await metadata('sdk-stack')).enable_deletion_protection, true);
 
   // DeleteStack is refused while deletion protection is on (the SDK raises the RF error).
-  const protectedErr = await sdkError(client.deleteStack(new aos.DeleteStackRequest()
+  const protectedErr = await rejection(client.deleteStack(new aos.DeleteStackRequest()
       .withClientRequestId(rid()).withProjectId(pid).withStackName('sdk-stack')));
   assert.equal(protectedErr.httpStatusCode, 403);
   assert.match(protectedErr.errorCode, /^RF\.\d+$/);
@@ -253,7 +242,7 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
           .withTemplateBody(TEMPLATE).withVarsStructure(vars(SECRET, 'renamed'))));
   assert.equal(deployed.httpStatusCode, 202);
   await waitStatus('sdk-stack', ['DEPLOYMENT_COMPLETE']);
-  const staleErr = await sdkError(client.applyExecutionPlan(new aos.ApplyExecutionPlanRequest()
+  const staleErr = await rejection(client.applyExecutionPlan(new aos.ApplyExecutionPlanRequest()
       .withClientRequestId(rid()).withProjectId(pid).withStackName('sdk-stack').withExecutionPlanName('stale')
       .withBody(new aos.ApplyExecutionPlanRequestBody())));
   assert.ok([400, 403].includes(staleErr.httpStatusCode), String(staleErr.httpStatusCode));
@@ -273,7 +262,7 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
       .withClientRequestId(rid()).withProjectId(pid).withStackName('sdk-failing').withBody(new aos.ContinueDeployStackRequestBody()));
   assert.equal(continued.httpStatusCode, 202);
   await waitStatus('sdk-failing', ['DEPLOYMENT_FAILED']);
-  const rollbackErr = await sdkError(client.continueRollbackStack(new aos.ContinueRollbackStackRequest()
+  const rollbackErr = await rejection(client.continueRollbackStack(new aos.ContinueRollbackStackRequest()
       .withClientRequestId(rid()).withProjectId(pid).withStackName('sdk-failing').withBody(new aos.ContinueRollbackStackRequestBody())));
   assert.equal(rollbackErr.httpStatusCode, 403);
 
@@ -299,7 +288,7 @@ test('the official AOS SDK drives RFS stacks and execution plans', { skip: aos ?
   }
 
   // A request without Client-Request-Id is refused with the RF error body the SDK understands.
-  const noId = await sdkError(client.listStacks(new aos.ListStacksRequest().withProjectId(pid)));
+  const noId = await rejection(client.listStacks(new aos.ListStacksRequest().withProjectId(pid)));
   assert.equal(noId.httpStatusCode, 400);
   assert.match(noId.errorCode, /^RF\./);
   assert.ok(!server.stderr().includes(SECRET), 'the sensitive variable reached the log');

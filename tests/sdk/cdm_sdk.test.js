@@ -7,7 +7,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, pollUntil, loadOptionalSdk } = require('./server');
+const { startServer, pollUntil, loadOptionalSdk, projectClient, rejection } = require('./server');
 
 const loaded = loadOptionalSdk('cdm');
 const cdm = loaded && loaded.sdk;
@@ -16,18 +16,7 @@ const core = loaded && loaded.core;
 test('the official CDM SDK creates, lists, stops, starts, modifies and deletes a cluster', { skip: cdm ? false : 'the @huaweicloud/huaweicloud-sdk-cdm package is not installed' }, async (t) => {
   const server = await startServer();
   t.after(() => server.stop());
-  const credentials = new core.BasicCredentials()
-      .withAk(server.ak).withSk(server.sk).withProjectId(server.projectId('cn-north-4'));
-  const client = cdm.CdmClient.newBuilder()
-      .withCredential(credentials).withEndpoint(server.endpoint).build();
-  const sdkError = async (promise) => {
-    try {
-      await promise;
-    } catch (e) {
-      return e;
-    }
-    assert.fail('the call was expected to fail');
-  };
+  const client = projectClient(core, cdm.CdmClient, server);
 
   // The catalogue calls a user makes before creating a cluster.
   const zones = await client.showAvailabilityZones(new cdm.ShowAvailabilityZonesRequest().withRegionId('cn-north-4'));
@@ -118,7 +107,7 @@ test('the official CDM SDK creates, lists, stops, starts, modifies and deletes a
   assert.match(gone.errorCode, /^Cdm\.\d+$/);
 
   // A bad request is refused with CDM's error body.
-  const bad = await sdkError(client.createCluster(new cdm.CreateClusterRequest()
+  const bad = await rejection(client.createCluster(new cdm.CreateClusterRequest()
       .withBody(new cdm.CdmCreateClusterReq().withCluster(new cdm.CdmCreateClusterReqCluster().withName('x')))));
   assert.equal(bad.httpStatusCode, 400);
   assert.match(bad.errorCode, /^Cdm\.\d+$/);

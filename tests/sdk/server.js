@@ -98,4 +98,23 @@ function loadOptionalSdk(service) {
   return null;
 }
 
-module.exports = { startServer, pollUntil, loadOptionalSdk };
+// A service client of the official SDK (`ClientClass`, e.g. AosClient) for `server`, signed
+// with its AK/SK for the project of `region`.
+function projectClient(core, ClientClass, server, region = 'cn-north-4') {
+  const credentials = new core.BasicCredentials()
+      .withAk(server.ak).withSk(server.sk).withProjectId(server.projectId(region));
+  return ClientClass.newBuilder().withCredential(credentials).withEndpoint(server.endpoint).build();
+}
+
+// The error a call that must fail raised (the SDK's ServiceResponseException); fails the test
+// when the call succeeds.
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('the call was expected to fail');
+}
+
+module.exports = { startServer, pollUntil, loadOptionalSdk, projectClient, rejection };

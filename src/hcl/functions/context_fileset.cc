@@ -15,7 +15,9 @@ constexpr int kMaxGlobDepth = 64;
 constexpr size_t kMaxGlobVisits = 1000000;
 constexpr int kMaxBraceDepth = 16;
 
-std::vector<std::string_view> Segments(std::string_view path) {
+}  // namespace
+
+std::vector<std::string_view> PathSegments(std::string_view path) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < path.size()) {
@@ -26,6 +28,8 @@ std::vector<std::string_view> Segments(std::string_view path) {
   }
   return out;
 }
+
+namespace {
 
 bool HasMeta(std::string_view s) { return s.find_first_of("*?[{\\") != std::string_view::npos; }
 
@@ -242,7 +246,7 @@ std::string CleanPath(std::string_view path) {
   if (path.empty()) return ".";
   bool rooted = path[0] == '/';
   std::vector<std::string_view> parts;
-  for (std::string_view seg : Segments(path)) {
+  for (std::string_view seg : PathSegments(path)) {
     if (seg == ".") continue;
     if (seg == "..") {
       if (!parts.empty() && parts.back() != "..") {
@@ -283,7 +287,7 @@ std::string DirPath(std::string_view path) {
 }
 
 std::string RelPath(std::string_view base, std::string_view target) {
-  std::vector<std::string_view> b = Segments(base), t = Segments(target);
+  std::vector<std::string_view> b = PathSegments(base), t = PathSegments(target);
   if (base == ".") b.clear();
   if (target == ".") t.clear();
   size_t common = 0;
@@ -302,7 +306,7 @@ bool MatchSegment(std::string_view pattern, std::string_view name, bool* bad) {
 }
 
 Result<std::set<std::string>> Glob(const std::string& pattern, size_t max_matches) {
-  std::vector<std::string_view> segs = Segments(pattern);
+  std::vector<std::string_view> segs = PathSegments(pattern);
   std::set<std::string> out;
   GlobState st{&out, max_matches};
   Walk(&st, pattern.empty() || pattern[0] != '/' ? "." : "/", segs, 0, 0);

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -15,6 +16,9 @@ std::string BasePath(std::string_view path);
 std::string DirPath(std::string_view path);
 // filepath.Rel for two clean absolute (or two clean relative) paths.
 std::string RelPath(std::string_view base, std::string_view target);
+
+// The non-empty '/'-separated segments of `path` (views into it).
+std::vector<std::string_view> PathSegments(std::string_view path);
 
 // Matches one path segment against a glob segment: `*`, `?`, `[...]`/`[^...]`, `{a,b}`, `\`.
 // An invalid pattern (unclosed `[` or `{`) sets *bad.

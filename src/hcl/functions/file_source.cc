@@ -18,6 +18,7 @@ namespace {
 
 using context_internal::CleanPath;
 using context_internal::JoinPath;
+using context_internal::PathSegments;
 
 Status TooLarge(const std::string& name, size_t max_bytes) {
   return Status(ErrorCode::kPayloadTooLarge,
@@ -32,18 +33,6 @@ Result<std::string> ExpandWithHome(std::string_view path, const char* home) {
   }
   if (home == nullptr || *home == '\0') return InvalidArgument("HOME environment variable is unset");
   return JoinPath(home, path.substr(1));
-}
-
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    if (j > i) out.push_back(path.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 // Whether `name`'s segments match the pattern's (a `**` segment matches any number of them),
@@ -205,12 +194,12 @@ Result<std::set<std::string>> MemoryFileSource::Glob(const std::string& pattern,
     return PermissionDenied("the pattern leads outside the template: " +
                             std::string(kOnlyOwnFiles));
   }
-  std::vector<std::string_view> segs = Segments(pattern);
+  std::vector<std::string_view> segs = PathSegments(pattern);
   if (pattern == ".") segs.clear();
   std::set<std::string> out;
   for (const auto& entry : files_) {
     bool bad = false;
-    bool match = MatchSegments(segs, Segments(entry.first), &bad);
+    bool match = MatchSegments(segs, PathSegments(entry.first), &bad);
     if (bad) return InvalidArgument("syntax error in pattern");
     if (!match) continue;
     if (out.size() >= max_matches) return InvalidArgument("the pattern matches too many files");

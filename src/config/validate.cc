@@ -7,6 +7,7 @@
 
 #include "config/version.h"
 #include "hcl/eval/evaluator.h"
+#include "hcl/functions/context_functions.h"
 #include "hcl/static_analysis.h"
 
 namespace fw::config {
@@ -507,7 +508,14 @@ void CheckLocalCycles(const Module& m, Diagnostics& diags) {
 void ValidateTree(const Config& config, Diagnostics& diags) {
   CheckRequiredVersions(*config.module, diags);
   CheckLocalCycles(*config.module, diags);
-  hcl::FunctionRegistry fns = hcl::EvalFunctions(config.files);
+  // Every function a module may call, with timestamp(), uuid() and bcrypt() unknown as while
+  // planning (there is no plan yet) and plantimestamp() on the system clock.
+  hcl::FunctionRegistry base = hcl::FunctionRegistry::Builtins();
+  hcl::FunctionContext context;
+  context.files = config.files;
+  context.plan_time = true;
+  hcl::RegisterContextFunctions(&base, context);
+  hcl::FunctionRegistry fns = hcl::EvalFunctions(config.files, &base);
   Checker(config, fns, diags).Run();
   for (const auto& [name, child] : config.children) ValidateTree(*child, diags);
 }

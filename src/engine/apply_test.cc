@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "engine/engine_test_util.h"
+#include "hcl/functions/bcrypt.h"
 
 namespace fw::engine {
 namespace {
@@ -374,6 +375,158 @@ output "secret" {
   EXPECT_TRUE(back->outputs.at("secret").sensitive);
   EXPECT_NE(json.find(R"("index_key":"a")"), std::string::npos);
   EXPECT_NE(json.find(R"([{"type":"get_attr","value":"result"}])"), std::string::npos) << json;
+}
+
+// timestamp(), plantimestamp(), uuid() and bcrypt() as Terraform: unknown while planning
+// (plantimestamp excepted), computed when applying.
+const char kImpure[] = R"(
+resource "huaweicloud_vpc" "main" {
+  count       = 2
+  name        = "net-${count.index}"
+  cidr        = "192.168.0.0/16"
+  description = plantimestamp()
+  tags = {
+    created_at = timestamp()
+    id         = uuid()
+    hash       = bcrypt("secret")
+  }
+}
+output "applied_at" {
+  value = timestamp()
+}
+)";
+
+std::string Tag(const InstanceState* s, const std::string& key) {
+  if (!s) return "<no instance>";
+  const hcl::Value* tags = s->attributes.Get("tags");
+  const hcl::Value* v = tags && tags->IsKnown() && !tags->IsNull() ? tags->Get(key) : nullptr;
+  if (!v || !v->IsKnown() || v->IsNull()) return "<none>";
+  return v->AsString();
+}
+
+bool LooksLikeUuid(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (s[i] == '-')) return false;
+    if (!dash && !isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+TEST_F(EngineTest, ImpureFunctionsAreUnknownInThePlanAndComputedAtApply) {
+  const config::Config& cfg = Load(kImpure);
+  hcl::Diagnostics validation;
+  ValidateWithSchemas(cfg, providers::Registry::Builtin(), validation);
+  EXPECT_FALSE(validation.HasErrors()) << Describe(validation);
+
+  PlanResult p = MakePlanFor(cfg);
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  ASSERT_TRUE(p.plan.timestamp.has_value());
+  EXPECT_EQ(*p.plan.timestamp, clock_.Now());
+  const ResourceChange* c = p.plan.Find("huaweicloud_vpc.main[0]");
+  ASSERT_NE(c, nullptr);
+  const hcl::Value after = c->after.UnmarkDeep();
+  EXPECT_EQ(after.Get("description")->AsString(), "2026-03-01T09:30:00Z");
+  for (const char* key : {"created_at", "id", "hash"}) {
+    const hcl::Value* v = after.Get("tags")->Get(key);
+    ASSERT_NE(v, nullptr) << key;
+    EXPECT_FALSE(v->IsKnown()) << key;
+    EXPECT_EQ(v->type(), hcl::Type::String()) << key;
+  }
+  std::string text = RenderPlan(p.plan);
+  EXPECT_NE(text.find("\"created_at\" = (known after apply)"), std::string::npos) << text;
+  EXPECT_NE(text.find("+ applied_at = (known after apply)"), std::string::npos) << text;
+
+  // Applied 90 s later: timestamp() is the apply's time, plantimestamp() still the plan's.
+  clock_.Advance(std::chrono::seconds(90));
+  ApplyResult r = Apply(cfg, p.plan, state_, target_);
+  ASSERT_TRUE(r.ok()) << Describe(r.diags) << (r.failures.empty() ? "" : r.failures[0].message);
+  state_ = std::move(r.state);
+  const InstanceState* a = state_.Find("huaweicloud_vpc.main[0]");
+  const InstanceState* b = state_.Find("huaweicloud_vpc.main[1]");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(Attr(a, "description"), "2026-03-01T09:30:00Z");
+  EXPECT_EQ(Tag(a, "created_at"), "2026-03-01T09:31:30Z");
+  EXPECT_EQ(state_.outputs.at("applied_at").value.AsString(), "2026-03-01T09:31:30Z");
+  EXPECT_TRUE(LooksLikeUuid(Tag(a, "id"))) << Tag(a, "id");
+  EXPECT_TRUE(LooksLikeUuid(Tag(b, "id"))) << Tag(b, "id");
+  EXPECT_NE(Tag(a, "id"), Tag(b, "id"));  // one call per instance
+  const std::string hash = Tag(a, "hash");
+  EXPECT_EQ(hash.rfind("$2a$10$", 0), 0u) << hash;
+  EXPECT_EQ(hash.size(), 60u);
+  EXPECT_TRUE(hcl::BcryptVerify("secret", hash));
+  EXPECT_FALSE(hcl::BcryptVerify("Secret", hash));
+  EXPECT_NE(hash, Tag(b, "hash"));  // a fresh salt per call
+}
+
+TEST_F(EngineTest, TimestampInAnArgumentChangesOnEveryPlanUnlessIgnored) {
+  const config::Config& cfg = Load(kImpure);
+  PlanAndApply(cfg);
+  const std::string first_id = Tag(state_.Find("huaweicloud_vpc.main[0]"), "id");
+
+  // As Terraform: the next plan updates what timestamp() and uuid() feed.
+  clock_.Advance(std::chrono::minutes(5));
+  PlanResult again = MakePlanFor(cfg);
+  ASSERT_FALSE(again.diags.HasErrors()) << Describe(again.diags);
+  EXPECT_EQ(again.plan.Find("huaweicloud_vpc.main[0]")->action, Action::kUpdate);
+  EXPECT_EQ(again.plan.Find("huaweicloud_vpc.main[1]")->action, Action::kUpdate);
+  std::string text = RenderPlan(again.plan);
+  EXPECT_NE(text.find("~ description = \"2026-03-01T09:30:00Z\" -> \"2026-03-01T09:35:00Z\""),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Plan: 0 to add, 2 to change, 0 to destroy."), std::string::npos) << text;
+  ApplyResult r = Apply(cfg, again.plan, state_, target_);
+  ASSERT_TRUE(r.ok()) << (r.failures.empty() ? "" : r.failures[0].message);
+  state_ = std::move(r.state);
+  const InstanceState* a = state_.Find("huaweicloud_vpc.main[0]");
+  EXPECT_EQ(Tag(a, "created_at"), "2026-03-01T09:35:00Z");
+  EXPECT_EQ(Attr(a, "description"), "2026-03-01T09:35:00Z");
+  EXPECT_TRUE(LooksLikeUuid(Tag(a, "id")));
+  EXPECT_NE(Tag(a, "id"), first_id);
+
+  // lifecycle ignore_changes covering them: no change however the clock moves.
+  const config::Config& ignoring = Load(R"(
+resource "huaweicloud_vpc" "main" {
+  count       = 2
+  name        = "net-${count.index}"
+  cidr        = "192.168.0.0/16"
+  description = plantimestamp()
+  tags = {
+    created_at = timestamp()
+    id         = uuid()
+    hash       = bcrypt("secret")
+  }
+  lifecycle {
+    ignore_changes = [tags, description]
+  }
+}
+output "applied_at" {
+  value = timestamp()
+}
+)");
+  clock_.Advance(std::chrono::hours(1));
+  PlanResult ignored = MakePlanFor(ignoring);
+  ASSERT_FALSE(ignored.diags.HasErrors()) << Describe(ignored.diags);
+  EXPECT_EQ(ignored.plan.Find("huaweicloud_vpc.main[0]")->action, Action::kNoOp);
+  EXPECT_EQ(ignored.plan.Find("huaweicloud_vpc.main[1]")->action, Action::kNoOp);
+  EXPECT_EQ(ignored.plan.Summary().change, 0);
+}
+
+TEST_F(EngineTest, APlanTimeGivenInTheOptionsIsPlantimestamp) {
+  const config::Config& cfg = Load(kImpure);
+  PlanOptions options;
+  options.timestamp = clock_.Now() - std::chrono::hours(2);
+  PlanResult p = MakePlanFor(cfg, options);
+  ASSERT_FALSE(p.diags.HasErrors()) << Describe(p.diags);
+  EXPECT_EQ(p.plan.timestamp, options.timestamp);
+  EXPECT_EQ(p.plan.Find("huaweicloud_vpc.main[1]")->after.UnmarkDeep().Get("description")->AsString(),
+            "2026-03-01T07:30:00Z");
+  ApplyResult r = Apply(cfg, p.plan, state_, target_);
+  ASSERT_TRUE(r.ok()) << (r.failures.empty() ? "" : r.failures[0].message);
+  EXPECT_EQ(Attr(r.state.Find("huaweicloud_vpc.main[1]"), "description"), "2026-03-01T07:30:00Z");
+  EXPECT_EQ(Tag(r.state.Find("huaweicloud_vpc.main[1]"), "created_at"), "2026-03-01T09:30:00Z");
 }
 
 }  // namespace

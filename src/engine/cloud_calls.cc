@@ -53,6 +53,11 @@ std::string ProviderAddress(const config::Config& root, const config::Resource& 
   return out;
 }
 
+TimePoint TargetClock::Now() const {
+  if (target_.cloud.provisioning) return target_.cloud.provisioning->Now();
+  return SystemClock::Instance().Now();
+}
+
 void ParallelFor(size_t n, int threads, const std::function<void(size_t)>& fn) {
   if (n == 0) return;
   threads = std::max(1, std::min<int>(threads, static_cast<int>(n)));

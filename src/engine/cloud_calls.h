@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/clock.h"
 #include "config/model.h"
 #include "engine/engine.h"
 
@@ -30,6 +31,17 @@ class CloudCalls {
   const hcl::FileSource* files_;
   std::mutex mu_;
   std::map<std::string, std::string> projects_;  // guarded by mu_
+};
+
+// The clock of the target's cloud (its provisioning clock, which tests control); the system
+// clock when the target has no cloud. What timestamp() and the plan's time read.
+class TargetClock final : public fw::Clock {
+ public:
+  explicit TargetClock(const Target& target) : target_(target) {}
+  TimePoint Now() const override;
+
+ private:
+  const Target& target_;
 };
 
 // `provider["registry.terraform.io/huaweicloud/huaweicloud"]` for a resource of `root`.

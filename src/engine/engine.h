@@ -24,6 +24,11 @@
 // failed is not started ("skipped"); independent branches go on. The observer hears of each
 // instance the moment it finishes.
 //
+// Time and chance, as Terraform: the plan records its time (Plan::timestamp, from the target's
+// cloud clock), which plantimestamp() gives at plan and at apply. While planning, timestamp(),
+// uuid() and bcrypt() are unknown ("known after apply"); applying evaluates them afresh, so an
+// argument using timestamp() changes on every plan unless lifecycle ignore_changes covers it.
+//
 // Thread-safety: MakePlan and Apply are reentrant; one Apply uses up to `parallelism` threads
 // and returns when all of them are done.
 #pragma once
@@ -31,6 +36,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +77,10 @@ struct PlanOptions {
   std::map<std::string, std::string> raw_variables;
   bool destroy = false;
   bool refresh = true;  // read every prior instance from the cloud first (drift, deletions)
+  // The plan's time (plantimestamp(), Plan::timestamp); none: the target's clock now. A re-plan
+  // standing for a plan saved earlier passes that plan's time, so plantimestamp() keeps its
+  // value as Terraform's saved plans do.
+  std::optional<TimePoint> timestamp;
 };
 
 struct PlanResult {

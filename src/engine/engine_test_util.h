@@ -1,5 +1,5 @@
-// Test fixture for the engine: a LocalCloud in a temporary directory, the built-in registry,
-// configurations from in-memory files, and plan/apply helpers.
+// Test fixture for the engine: a LocalCloud in a temporary directory on a manual clock, the
+// built-in registry, configurations from in-memory files, and plan/apply helpers.
 //
 // Thread-safety: one test at a time.
 #pragma once
@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/clock.h"
 #include "base/ids.h"
 #include "config/loader.h"
 #include "engine/engine.h"
@@ -23,6 +24,7 @@ class EngineTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     providers::LocalCloudOptions o;
     o.db_path = (dir_ / "cloud.db").string();
+    o.clock = &clock_;
     auto c = providers::LocalCloud::Open(o);
     ASSERT_TRUE(c.ok()) << c.status().message();
     cloud_ = std::move(*c);
@@ -76,6 +78,10 @@ class EngineTest : public ::testing::Test {
     return items.ok() ? items->size() : 0;
   }
 
+  // The cloud's clock, which the engine's timestamp() and plan times read. It stays at
+  // kTestTime unless a test moves it.
+  static constexpr std::chrono::seconds kTestTime{1772357400};  // 2026-03-01T09:30:00Z
+  ManualClock clock_{TimePoint(kTestTime)};
   std::filesystem::path dir_;
   std::unique_ptr<providers::LocalCloud> cloud_;
   Target target_;

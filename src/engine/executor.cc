@@ -88,7 +88,8 @@ class Executor {
         options_(options),
         result_(result),
         registry_(target.registry ? *target.registry : providers::Registry::Builtin()),
-        calls_(target, config.files.get()) {
+        calls_(target, config.files.get()),
+        clock_(target) {
     result_.state = prior;
   }
 
@@ -145,7 +146,11 @@ class Executor {
  private:
   void BuildGraph() {
     if (!plan_.destroy) {
-      walk_ = std::make_unique<Walk>(config_, registry_, result_.diags);
+      // plantimestamp() keeps the plan's value; timestamp() reads the clock at each call.
+      EvalPhase phase{.clock = &clock_,
+                      .planning = false,
+                      .plan_timestamp = plan_.timestamp.value_or(clock_.Now())};
+      walk_ = std::make_unique<Walk>(config_, registry_, phase, result_.diags);
       if (result_.diags.HasErrors()) return;
       std::vector<int> order, cycle;
       if (!walk_->graph().TopologicalOrder(&order, &cycle)) {
@@ -500,6 +505,7 @@ class Executor {
   ApplyResult& result_;
   const providers::Registry& registry_;
   CloudCalls calls_;
+  const TargetClock clock_;
   std::unique_ptr<Walk> walk_;
   Graph graph_;
   int walk_nodes_ = 0;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "engine/state.h"
 #include "hcl/value.h"
 
@@ -64,6 +66,10 @@ struct Plan {
   std::map<std::string, hcl::Value> variables;
   int64_t prior_serial = 0;  // the state serial the plan was made from
   std::string prior_lineage;
+  // When the plan was made (the target's clock, or PlanOptions::timestamp): plantimestamp()'s
+  // value, at plan time and again when the plan is applied. None: a Plan not made by MakePlan;
+  // Apply then uses its own start time.
+  std::optional<TimePoint> timestamp;
 
   PlanSummary Summary() const;  // replacements count as one add and one destroy
   bool HasChanges() const;      // resource or output changes

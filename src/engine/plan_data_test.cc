@@ -6,11 +6,17 @@
 //   -- before.tf --      (optional) applied first; the resulting state is the prior state
 //   -- main.tf --        the configuration planned
 //   -- expected --       the lines described above
+//   -- rendered --       (optional) lines that must each appear in RenderPlan's text (spaces
+//                        around and runs inside ignored), e.g. `+ "created_at" = (known after apply)`
+//
+// The cloud's clock (and so timestamp() at apply and plantimestamp()) stands at
+// 2026-03-01T09:30:00Z.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "engine/engine_test_util.h"
@@ -38,6 +44,17 @@ std::map<std::string, std::string> Sections(const std::string& text) {
 std::string Trimmed(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
+}
+
+// `s` without leading and trailing spaces, runs of spaces inside made one.
+std::string Stripped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 // The plan in the tests' notation.
@@ -85,6 +102,17 @@ TEST_P(PlanDataTest, MatchesExpected) {
   }
   ASSERT_FALSE(all.HasErrors()) << Describe(all);
   EXPECT_EQ(Notation(p.plan), expected) << GetParam();
+  if (sections.count("rendered")) {
+    std::istringstream rendered(RenderPlan(p.plan));
+    std::set<std::string> have;
+    for (std::string line; std::getline(rendered, line);) have.insert(Stripped(line));
+    std::istringstream want(sections["rendered"]);
+    for (std::string line; std::getline(want, line);) {
+      if (Stripped(line).empty()) continue;
+      EXPECT_TRUE(have.count(Stripped(line))) << "missing line: " << Stripped(line) << "\n"
+                                              << RenderPlan(p.plan);
+    }
+  }
 }
 
 std::vector<std::string> Cases() {

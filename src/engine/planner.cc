@@ -321,6 +321,8 @@ PlanResult MakePlan(const config::Config& config, const State& prior, const Plan
   const providers::Registry& registry =
       target.registry ? *target.registry : providers::Registry::Builtin();
   plan.destroy = options.destroy;
+  const TargetClock clock(target);
+  plan.timestamp = options.timestamp.value_or(clock.Now());
   plan.prior_serial = prior.serial;
   plan.prior_lineage = prior.lineage;
   plan.variables = ResolveRootVariables(*config.module, options, diags);
@@ -330,7 +332,9 @@ PlanResult MakePlan(const config::Config& config, const State& prior, const Plan
   if (options.destroy) {
     PlanDestroy(config, refreshed, plan, diags);
   } else {
-    Walk walk(config, registry, diags);
+    Walk walk(config, registry,
+              EvalPhase{.clock = &clock, .planning = true, .plan_timestamp = plan.timestamp},
+              diags);
     if (diags.HasErrors()) return out;
     std::vector<int> order, cycle;
     if (!walk.graph().TopologicalOrder(&order, &cycle)) {

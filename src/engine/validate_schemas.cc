@@ -16,10 +16,14 @@ class UnknownScope final : public hcl::Scope {
   }
 };
 
+// No plan and no target: timestamp(), uuid() and bcrypt() are unknown as while planning, and
+// plantimestamp() reads the system clock.
+EvalPhase ValidationPhase() { return EvalPhase{.clock = nullptr, .planning = true}; }
+
 void ValidateModule(const config::Config& cfg, const providers::Registry& registry,
                     hcl::Diagnostics& diags) {
   UnknownScope scope;
-  hcl::FunctionRegistry functions = hcl::EvalFunctions(cfg.files);
+  hcl::FunctionRegistry functions = ModuleFunctions(cfg, ValidationPhase());
   hcl::EvalContext ctx{&scope, &functions};
   for (const auto* list : {&cfg.module->managed_resources, &cfg.module->data_resources}) {
     for (const auto& [key, r] : *list) {
@@ -44,7 +48,7 @@ void ValidateModule(const config::Config& cfg, const providers::Registry& regist
 void ValidateWithSchemas(const config::Config& config, const providers::Registry& registry,
                          hcl::Diagnostics& diags) {
   // The graph construction reports unknown resource and data source types.
-  Walk walk(config, registry, diags);
+  Walk walk(config, registry, ValidationPhase(), diags);
   ValidateModule(config, registry, diags);
 }
 

@@ -5,6 +5,7 @@
 
 #include "hcl/ast.h"
 #include "hcl/eval/evaluator.h"
+#include "hcl/functions/context_functions.h"
 #include "providers/decode_body.h"
 
 namespace fw::engine {
@@ -49,13 +50,25 @@ const config::ProviderConfig* FindProviderConfig(const config::Config& cfg,
   return nullptr;
 }
 
+hcl::FunctionRegistry ModuleFunctions(const config::Config& cfg, const EvalPhase& phase) {
+  hcl::FunctionRegistry base = hcl::FunctionRegistry::Builtins();
+  hcl::FunctionContext context;
+  context.files = cfg.files;
+  context.clock = phase.clock;
+  context.plan_time = phase.planning;
+  context.plan_timestamp = phase.plan_timestamp;
+  hcl::RegisterContextFunctions(&base, context);
+  // templatefile over the same files; templates see the clock and impure functions too.
+  return hcl::EvalFunctions(cfg.files, &base);
+}
+
 Walk::Walk(const config::Config& config, const providers::Registry& registry,
-           hcl::Diagnostics& diags)
+           const EvalPhase& phase, hcl::Diagnostics& diags)
     : root_(config), registry_(registry) {
   // Terraform's working directory is the root module's: the disk directory for the CLI, "." for
   // an in-memory template (which has no place on the server's disk to show).
   cwd = config.files ? config.files->WorkingDirectory() : ".";
-  AddModule(config, -1, diags);
+  AddModule(config, -1, phase, diags);
   for (auto& [cfg, nodes] : modules_) AddEdges(*cfg, diags);
   graph_.Dedupe();
   ModuleInstance root;
@@ -81,10 +94,11 @@ void Walk::PrepareStore(int id) {
   }
 }
 
-void Walk::AddModule(const config::Config& cfg, int call_node, hcl::Diagnostics& diags) {
+void Walk::AddModule(const config::Config& cfg, int call_node, const EvalPhase& phase,
+                     hcl::Diagnostics& diags) {
   ModuleNodes& m = modules_[&cfg];
   m.call_node = call_node;
-  m.functions = std::make_unique<hcl::FunctionRegistry>(hcl::EvalFunctions(cfg.files));
+  m.functions = std::make_unique<hcl::FunctionRegistry>(ModuleFunctions(cfg, phase));
   const std::string prefix = Prefix(cfg);
   auto add = [&](NodeKind kind, std::string name, std::string display) {
     int id = graph_.AddNode();
@@ -151,7 +165,7 @@ void Walk::AddModule(const config::Config& cfg, int call_node, hcl::Diagnostics&
   }
   for (const auto& [name, child] : cfg.children) {
     auto it = m.calls.find(name);
-    if (it != m.calls.end()) AddModule(*child, it->second, diags);
+    if (it != m.calls.end()) AddModule(*child, it->second, phase, diags);
   }
 }
 

@@ -11,10 +11,12 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "base/clock.h"
 #include "config/model.h"
 #include "engine/graph.h"
 #include "hcl/diagnostics.h"
@@ -25,6 +27,21 @@
 namespace fw::engine {
 
 enum class NodeKind { kVariable, kLocal, kOutput, kModuleCall, kResource };
+
+// When an evaluation happens, for the functions whose results are not given by their arguments
+// (hcl/functions/context_functions.h), as Terraform's plan and apply: while planning,
+// timestamp(), uuid() and bcrypt() are unknown ("known after apply") and every call of
+// plantimestamp() gives the plan's time; while applying, timestamp() reads the clock, uuid()
+// and bcrypt() compute a new value per call, and plantimestamp() still gives the plan's time.
+struct EvalPhase {
+  const fw::Clock* clock = nullptr;         // the Target's cloud clock; null: the system clock
+  bool planning = false;
+  std::optional<TimePoint> plan_timestamp;  // none (validation): the clock's now
+};
+
+// The functions one module's expressions see: the built-ins, the file functions and
+// templatefile over cfg.files, and the clock and impure functions per `phase`.
+hcl::FunctionRegistry ModuleFunctions(const config::Config& cfg, const EvalPhase& phase);
 
 // How count/for_each expanded something.
 enum class Expansion { kSingle, kCount, kForEach };
@@ -96,7 +113,9 @@ struct ModuleNodes {
 class Walk {
  public:
   // Builds the nodes and edges of `config`. Unknown resource types are errors naming them.
-  Walk(const config::Config& config, const providers::Registry& registry, hcl::Diagnostics& diags);
+  // Expressions are evaluated with the functions of `phase` (ModuleFunctions).
+  Walk(const config::Config& config, const providers::Registry& registry, const EvalPhase& phase,
+       hcl::Diagnostics& diags);
 
   const config::Config& root() const { return root_; }
   const providers::Registry& registry() const { return registry_; }
@@ -122,7 +141,8 @@ class Walk {
   std::string cwd;  // path.cwd: the file source's working directory (the root module's)
 
  private:
-  void AddModule(const config::Config& cfg, int call_node, hcl::Diagnostics& diags);
+  void AddModule(const config::Config& cfg, int call_node, const EvalPhase& phase,
+                 hcl::Diagnostics& diags);
   void AddEdges(const config::Config& cfg, hcl::Diagnostics& diags);
   // The node a reference names in `cfg` (-1 when none, e.g. count.index).
   void ReferenceTargets(const config::Config& cfg, const hcl::Traversal& t,

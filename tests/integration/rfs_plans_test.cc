@@ -179,6 +179,57 @@ resource "terraform_data" "count" {
                 .at("stack_resources").as_array().size(), 1u);
 }
 
+// timestamp(), uuid() and bcrypt() are "(known after apply)" in the plan's items; applying
+// re-plans (unknown again, so the comparison skips them) and computes them.
+TEST_F(RfsPlansTest, ImpureFunctionsAreKnownAfterApplyAndThePlanApplies) {
+  const char kStamped[] = R"(
+resource "huaweicloud_vpc" "main" {
+  name        = "stamped"
+  cidr        = "192.168.0.0/16"
+  description = timestamp()
+  tags = {
+    id   = uuid()
+    hash = bcrypt("secret", 4)
+  }
+}
+output "created" {
+  value = huaweicloud_vpc.main.description
+}
+output "id" {
+  value = huaweicloud_vpc.main.tags["id"]
+}
+)";
+  CreateStack("stamped");
+  ASSERT_EQ(CreatePlan("stamped", "p", kStamped).status, 202);
+  ASSERT_EQ(WaitPlan("stamped", "p"), "AVAILABLE");
+  auto diff = JsonBody(Call("GET", "/stacks/stamped/execution-plans/p"));
+  const auto& items = diff.at("execution_plan_items").as_array();
+  ASSERT_EQ(items.size(), 1u) << json::serialize(diff);
+  std::map<std::string, std::string> targets;
+  for (const auto& a : items[0].at("attributes").as_array()) {
+    targets[std::string(a.at("name").as_string())] = std::string(a.at("target_value").as_string());
+  }
+  EXPECT_EQ(targets["description"], "(known after apply)") << json::serialize(diff);
+  EXPECT_EQ(targets["tags"], "(known after apply)") << json::serialize(diff);
+  EXPECT_EQ(targets["name"], "stamped");
+
+  ASSERT_EQ(Call("POST", "/stacks/stamped/execution-plans/p", "{}").status, 202);
+  ASSERT_EQ(WaitTerminal("stamped"), "DEPLOYMENT_COMPLETE") << json::serialize(Metadata("stamped"));
+  EXPECT_EQ(WaitPlan("stamped", "p"), "APPLIED");
+  std::map<std::string, std::string> outputs;
+  auto outputs_body = JsonBody(Call("GET", "/stacks/stamped/outputs"));
+  for (const auto& o : outputs_body.at("outputs").as_array()) {
+    outputs[std::string(o.at("name").as_string())] = std::string(o.at("value").as_string());
+  }
+  // RFC 3339 in UTC, as Terraform's timestamp(): "2026-03-01T09:30:00Z".
+  const std::string& created = outputs["created"];
+  ASSERT_EQ(created.size(), 20u) << created;
+  EXPECT_EQ(created[4], '-');
+  EXPECT_EQ(created[10], 'T');
+  EXPECT_EQ(created[19], 'Z');
+  EXPECT_EQ(outputs["id"].size(), 36u) << outputs["id"];
+}
+
 TEST_F(RfsPlansTest, RefusalsAndExpiry) {
   CreateStack("r", kFirst);
   ASSERT_EQ(WaitTerminal("r"), "DEPLOYMENT_COMPLETE");

@@ -360,24 +360,29 @@ Status DeploymentRunner::RunDeployment(const store::JobRecord& job, const std::s
   plan_options.variables = vars->typed;
   plan_options.raw_variables = vars->raw;
   plan_options.destroy = destroy;
-  engine::PlanResult plan = engine::MakePlan(*loaded.config, *prior, plan_options, target);
-  if (plan.diags.HasErrors()) return fail(SummarizeErrors(plan.diags));
-  // A saved execution plan is applied only while it still describes the changes (a later
-  // attempt of the same job resumes a partly applied plan, so only the first one checks).
-  if (!deployment->execution_plan_id.empty() && job.attempts <= 1) {
-    std::optional<store::ExecutionPlanRecord> saved;
+  // A saved execution plan: re-planned at its own time (plantimestamp()), and applied only
+  // while it still describes the changes (a later attempt of the same job resumes a partly
+  // applied plan, so only the first one compares).
+  std::optional<store::ExecutionPlanRecord> saved;
+  PlanDocument saved_document;
+  if (!deployment->execution_plan_id.empty()) {
     FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
       FW_ASSIGN_OR_RETURN(saved, r.stacks().GetPlan(deployment->execution_plan_id));
       return Status::Ok();
     }));
     if (saved) {
-      std::string mismatch =
-          PlanMismatch(PlanDocumentFromJson(saved->plan_json), PlanItemsOf(plan.plan));
-      if (!mismatch.empty()) {
-        return fail("the execution plan " + saved->name +
-                    " no longer matches the resources, so nothing was changed: " + mismatch +
-                    ". Create a new execution plan");
-      }
+      saved_document = PlanDocumentFromJson(saved->plan_json);
+      plan_options.timestamp = saved_document.timestamp;
+    }
+  }
+  engine::PlanResult plan = engine::MakePlan(*loaded.config, *prior, plan_options, target);
+  if (plan.diags.HasErrors()) return fail(SummarizeErrors(plan.diags));
+  if (saved && job.attempts <= 1) {
+    std::string mismatch = PlanMismatch(saved_document, PlanItemsOf(plan.plan));
+    if (!mismatch.empty()) {
+      return fail("the execution plan " + saved->name +
+                  " no longer matches the resources, so nothing was changed: " + mismatch +
+                  ". Create a new execution plan");
     }
   }
 

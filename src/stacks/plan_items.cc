@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "base/time_format.h"
 #include "stacks/state_rows.h"
 
 namespace fw::stacks {
@@ -126,6 +127,7 @@ PlanDocument PlanItemsOf(const engine::Plan& plan) {
     item.attributes = AttributeChanges(c);
     doc.items.push_back(std::move(item));
   }
+  doc.timestamp = plan.timestamp;
   engine::PlanSummary s = plan.Summary();
   doc.summary.resource_add = s.add;
   doc.summary.resource_update = s.change;
@@ -155,7 +157,9 @@ std::string PlanDocumentToJson(const PlanDocument& doc) {
                        {"resource_update", doc.summary.resource_update},
                        {"resource_delete", doc.summary.resource_delete},
                        {"resource_import", doc.summary.resource_import}};
-  return json::serialize(json::object{{"items", std::move(items)}, {"summary", summary}});
+  json::object root{{"items", std::move(items)}, {"summary", summary}};
+  if (doc.timestamp) root["timestamp_ms"] = ToUnixMillis(*doc.timestamp);
+  return json::serialize(root);
 }
 
 PlanDocument PlanDocumentFromJson(const std::string& text) {
@@ -203,6 +207,9 @@ PlanDocument PlanDocumentFromJson(const std::string& text) {
       }
       doc.items.push_back(std::move(i));
     }
+  }
+  if (const json::value* t = root.if_contains("timestamp_ms"); t && t->is_int64()) {
+    doc.timestamp = FromUnixMillis(t->as_int64());
   }
   if (const json::value* s = root.if_contains("summary"); s && s->is_object()) {
     auto num = [&](std::string_view k) {

@@ -5,9 +5,11 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "engine/plan.h"
 #include "stacks/stack_service.h"
 
@@ -16,6 +18,9 @@ namespace fw::stacks {
 struct PlanDocument {
   std::vector<PlanItem> items;
   PlanChangeSummary summary;
+  // The plan's time (engine::Plan::timestamp): applying the plan re-plans with it, so
+  // plantimestamp() keeps its value.
+  std::optional<TimePoint> timestamp;
 };
 
 PlanDocument PlanItemsOf(const engine::Plan& plan);

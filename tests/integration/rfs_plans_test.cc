@@ -230,6 +230,35 @@ output "id" {
   EXPECT_EQ(outputs["id"].size(), 36u) << outputs["id"];
 }
 
+// plantimestamp() is the plan's time: applying the saved plan later re-plans at that time, so
+// the plan still matches, and the applied value is the one the plan showed.
+TEST_F(RfsPlansTest, PlanTimestampKeepsThePlansTime) {
+  const char kPlanStamped[] = R"(
+resource "terraform_data" "stamp" {
+  input = plantimestamp()
+}
+)";
+  CreateStack("when");
+  ASSERT_EQ(CreatePlan("when", "p", kPlanStamped).status, 202);
+  ASSERT_EQ(WaitPlan("when", "p"), "AVAILABLE");
+  auto diff = JsonBody(Call("GET", "/stacks/when/execution-plans/p"));
+  std::string planned;
+  for (const auto& a : diff.at("execution_plan_items").as_array()[0].at("attributes").as_array()) {
+    if (a.at("name") == "input") planned = std::string(a.at("target_value").as_string());
+  }
+  ASSERT_EQ(planned.size(), 20u) << json::serialize(diff);
+
+  server_->clock().Advance(std::chrono::minutes(3));
+  ASSERT_EQ(Call("POST", "/stacks/when/execution-plans/p", "{}").status, 202);
+  ASSERT_EQ(WaitTerminal("when"), "DEPLOYMENT_COMPLETE") << json::serialize(Metadata("when"));
+  auto resources = JsonBody(Call("GET", "/stacks/when/resources"));
+  std::string applied;
+  for (const auto& a : resources.at("stack_resources").as_array()[0].at("resource_attributes").as_array()) {
+    if (a.at("key") == "input") applied = std::string(a.at("value").as_string());
+  }
+  EXPECT_EQ(applied, planned);
+}
+
 TEST_F(RfsPlansTest, RefusalsAndExpiry) {
   CreateStack("r", kFirst);
   ASSERT_EQ(WaitTerminal("r"), "DEPLOYMENT_COMPLETE");

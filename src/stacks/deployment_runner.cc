@@ -303,11 +303,15 @@ Status DeploymentRunner::RunDeployment(const store::JobRecord& job, const std::s
   std::optional<store::StackRecord> stack;
   std::optional<store::DeploymentRecord> deployment;
   std::vector<store::StackResourceRecord> rows;
+  std::optional<store::ExecutionPlanRecord> saved;  // when ApplyExecutionPlan started it
   FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
     FW_ASSIGN_OR_RETURN(stack, r.stacks().GetStack(payload.stack_id));
     FW_ASSIGN_OR_RETURN(deployment, r.stacks().GetDeployment(payload.deployment_id));
     if (stack) {
       FW_ASSIGN_OR_RETURN(rows, r.stacks().ListResources(stack->id));
+    }
+    if (deployment && !deployment->execution_plan_id.empty()) {
+      FW_ASSIGN_OR_RETURN(saved, r.stacks().GetPlan(deployment->execution_plan_id));
     }
     return Status::Ok();
   }));
@@ -363,17 +367,10 @@ Status DeploymentRunner::RunDeployment(const store::JobRecord& job, const std::s
   // A saved execution plan: re-planned at its own time (plantimestamp()), and applied only
   // while it still describes the changes (a later attempt of the same job resumes a partly
   // applied plan, so only the first one compares).
-  std::optional<store::ExecutionPlanRecord> saved;
   PlanDocument saved_document;
-  if (!deployment->execution_plan_id.empty()) {
-    FW_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
-      FW_ASSIGN_OR_RETURN(saved, r.stacks().GetPlan(deployment->execution_plan_id));
-      return Status::Ok();
-    }));
-    if (saved) {
-      saved_document = PlanDocumentFromJson(saved->plan_json);
-      plan_options.timestamp = saved_document.timestamp;
-    }
+  if (saved) {
+    saved_document = PlanDocumentFromJson(saved->plan_json);
+    plan_options.timestamp = saved_document.timestamp;
   }
   engine::PlanResult plan = engine::MakePlan(*loaded.config, *prior, plan_options, target);
   if (plan.diags.HasErrors()) return fail(SummarizeErrors(plan.diags));
